@@ -1,0 +1,107 @@
+"""Frozen records shared by every stage of the pipeline.
+
+Every record remembers where it came from: the article's path, a character
+span into the article's text, and (for gazetteer places) the source of the
+coordinate. Dicts appear only at the edges (JSON, CSV, GeoJSON).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+__all__ = ["ArticleMeta", "Article", "Place", "Span", "PlaceMention", "GeoparseResult",
+           "KINDS", "PRECISIONS", "ROLES"]
+
+KINDS = ("settlement", "district", "region", "country", "river", "other")
+PRECISIONS = ("settlement", "district", "region")
+ROLES = ("location", "actor")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What is known about an article besides its text, and how it is known."""
+
+    title: str | None = None
+    publisher: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    author: str | None = None
+    date_inferred: bool = False
+    date_evidence: str | None = None  # the header line, sidecar or text the date came from
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A decoded article file.
+
+    ``text`` is the whole file (header block included, newlines normalised to
+    ``\\n``), so that every character offset the tool reports points into what
+    the user sees when opening the file. ``body_start`` is where the text
+    after the header block begins; ``boilerplate`` lists the spans of page
+    chrome and appeals that no stage may read a place or a claim from.
+    """
+
+    path: str
+    text: str
+    meta: ArticleMeta
+    body_start: int = 0
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    encoding: str = "utf-8"
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return start < self.body_start or any(s < end and start < e for s, e in self.boilerplate)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``lat``/``lon`` in degrees (WGS 84)."""
+
+    id: str
+    name: str
+    kind: str
+    precision: str
+    lat: float
+    lon: float
+    country: str = ""
+    admin1: str = ""
+    district: str = ""
+    population: int = 0
+    names: tuple[str, ...] = field(default=(), compare=False)
+    source: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's text."""
+
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A mention resolved to a gazetteer place, and what it stands for there.
+
+    ``role`` is ``actor`` when the name stands for a government or army
+    ("Kiev's forces", "Moscow ruled out"): such mentions are never drawn.
+    ``precision`` can be coarser than the place's own when the mention is
+    placed only by its context ("X in the Kursk region").
+    """
+
+    span: Span
+    place: Place
+    role: str
+    precision: str
+    name: str  # the canonical name reported; the surface itself for a context-placed village
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeoparseResult:
+    """Everything the geoparser found in one article."""
+
+    path: str
+    places: tuple[PlaceMention, ...]
+    unresolved: tuple[Span, ...]
