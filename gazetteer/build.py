@@ -123,7 +123,9 @@ def _region_names(props: dict, canonical: str) -> set[str]:
     if props["type"].startswith(("Oblast", "Voblasts")):
         for base in bases:
             names |= {f"{base} {suffix}" for suffix in ("Oblast", "Region", "Province", "oblast'")}
-    return _clean_names(names)
+    # A bare "Kyiv" or "Киев" is the city: the data files some cities' names as the region's.
+    base_keys = {name_key(b) for b in bases}
+    return {n for n in _clean_names(names) if name_key(n) not in base_keys}
 
 
 def load_admin1(path: Path) -> tuple[list[Row], dict[str, str], list[dict]]:

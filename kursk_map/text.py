@@ -5,7 +5,7 @@
 >>> tokens("Kiev's forces")[0].possessive
 True
 >>> [t.text for t in tokens("the U.S. and Nikolayevo-Daryino")]
-['the', 'U.S.', 'and', 'Nikolayevo-Daryino']
+['the', 'U.S.', 'and', 'Nikolayevo', 'Daryino']
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 __all__ = ["Token", "tokens", "sentences"]
 
 _WORD = re.compile(
-    r"U\.S\.A\.|U\.S\.|U\.K\.|[^\W\d_]+(?:['’ʼ\-‑][^\W\d_]+)*",
+    # Hyphens split words ("US-made", "Sudzha-Rylsk"); the geoparser joins names across them.
+    r"U\.S\.A\.|U\.S\.|U\.K\.|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*",
 )
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 # A sentence ends at . ! ? (and closing quotes) before a capital, or at a line break.

