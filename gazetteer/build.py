@@ -343,7 +343,7 @@ def composite_regions(region_rows: list[dict[str, str]], admin1: list[Row],
 
 
 def landmarks(rows_in: list[dict[str, str]]) -> list[Row]:
-    return [Row(id=r["id"], name=r["name"], kind=r["kind"], precision="settlement",
+    return [Row(id=r["id"], name=r["name"], kind=r["kind"], precision=r["precision"],
                 lat=float(r["lat"]), lon=float(r["lon"]), country=r["country"], admin1=r["admin1"],
                 names=_split(r["names"]) | {r["name"]}, source=f"curated: {r['source']}")
             for r in rows_in]

@@ -96,3 +96,40 @@ def name_key(text: str) -> str:
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
     return key
+
+
+# Case endings of Russian and Ukrainian place names -> the nominative forms
+# the gazetteer holds: "Суджи" -> "Суджа", "Курской области" -> "Курская область",
+# "Горналя" -> "Горналь", "Новенького" -> "Новеньке", "Курске" -> "Курск".
+_CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ской", ("ская", "ский")), ("ского", ("ский", "ское")), ("скому", ("ский", "ское")),
+    ("ском", ("ский", "ское")), ("ської", ("ська",)), ("ській", ("ська",)),
+    ("ського", ("ський", "ське")), ("ському", ("ський", "ське")),
+    ("ого", ("е", "о", "ий", "ый")), ("ому", ("е", "о", "ий", "ый")), ("ої", ("а",)),
+    ("ами", ("а",)), ("ой", ("а",)), ("ей", ("я", "ь")), ("ом", ("", "о")), ("ем", ("ь", "е")),
+    ("ти", ("ть",)), ("ті", ("ть",)), ("ці", ("ка",)), ("ки", ("ка",)), ("ии", ("ия",)),
+    ("и", ("а", "я", "ь")), ("ы", ("а",)), ("і", ("а", "я", "ь")), ("е", ("а", "", "ь", "о")),
+    ("у", ("а", "")), ("ю", ("я", "ь")), ("а", ("",)), ("я", ("ь",)),
+)
+_CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ'’ʼ]+$")
+
+
+def cyrillic_lemmas(word: str) -> tuple[str, ...]:
+    """Possible nominative forms of an inflected Cyrillic place-name word.
+
+    >>> cyrillic_lemmas("Суджи")[:1]
+    ('Суджа',)
+    >>> "Курская" in cyrillic_lemmas("Курской")
+    True
+    >>> cyrillic_lemmas("Sudzha")
+    ()
+    """
+    if len(word) < 4 or not _CYRILLIC_WORD.match(word):
+        return ()
+    lower = word.lower()
+    out = []
+    for ending, replacements in _CASE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            out.extend(stem + r for r in replacements)
+    return tuple(dict.fromkeys(out))

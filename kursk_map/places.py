@@ -18,12 +18,13 @@ Mentions that cannot be resolved are a normal result (``unresolved``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from kursk_map.gazetteer import Gazetteer, load_gazetteer
 from kursk_map.model import Article, GeoparseResult, Place, Span
-from kursk_map.normalize import fold, name_key
+from kursk_map.normalize import cyrillic_lemmas, fold, name_key
 from kursk_map.text import Token, sentences, tokens
 
 __all__ = ["geoparse", "recognise", "Mention", "STOPWORDS"]
@@ -53,7 +54,8 @@ _ORG_SUFFIXES = frozenset("""
 post times independent herald tribune journal institute university school academy club gazette
 telegraph daily agency news radio tv television observer review center centre museum theatre
 theater express mail star insider examiner monitor dispatch courier chronicle bureau pravda
-insight dynamo airlines airport group holding bank company corporation press nuclear
+insight dynamo airlines airport group holding bank company corporation press nuclear military
+administration regional
 """.split())
 # Capitalised words after which a name is a person's surname ("Anatoly Antonov").
 _TITLES = frozenset("""
@@ -107,8 +109,8 @@ def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], li
                 continue
             last, key = found
             nxt = toks[last + 1] if last + 1 < len(toks) else None
-            if (nxt is not None and not toks[last].possessive and nxt.text.lower() in _ORG_SUFFIXES
-                    and _adjacent(article.text, toks[last], nxt)):
+            if (nxt is not None and not toks[last].possessive and nxt.capitalised
+                    and nxt.text.lower() in _ORG_SUFFIXES and _adjacent(article.text, toks[last], nxt)):
                 i = last + 2  # an organisation named after a place
                 continue
             if last == i and (_is_surname(toks, i, gazetteer) or _is_given_name(article.text, toks, i, gazetteer)):
@@ -129,26 +131,70 @@ def _match_at(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> tup
     first = toks[i]
     if not (first.capitalised or first.text.startswith("U.")):
         return None
-    keys = [_word_key(first)]
+    options = [_word_keys(first)]
     last = i
-    while (last + 1 < len(toks) and len(keys) < gazetteer.max_words and not toks[last].possessive
+    while (last + 1 < len(toks) and len(options) < gazetteer.max_words and not toks[last].possessive
            and _adjacent(text, toks[last], toks[last + 1])):
         last += 1
-        keys.append(_word_key(toks[last]))
+        options.append(_word_keys(toks[last]))
     for j in range(last, i - 1, -1):
-        key = " ".join(keys[: j - i + 1])
-        if not gazetteer.has_key(key):
+        key = next((k for k in _joined(options[: j - i + 1]) if gazetteer.has_key(k)), None)
+        if key is None:
             continue
-        if j == i and (fold(first.text).strip(".") in STOPWORDS or _is_code_word(first.text)
-                       or (len(first.text) <= 2 and first.text not in ("US", "UK"))):
+        if j == i and (fold(first.text).strip(".") in STOPWORDS or _is_code_word(text, first)
+                       or (len(first.text) <= 2 and first.text not in ("US", "UK"))
+                       or _is_cyrillic_adjective(toks, i)):
+            return None
+        if i > 1 and toks[i - 1].text in ("of", "the") and _is_org_head(toks, i):
             return None
         return j, key
     return None
 
 
-def _is_code_word(word: str) -> bool:
-    # Capitalised abbreviations (MLRS, APC, HIMARS) are not places; US/UK/USA are.
-    return word.isupper() and "." not in word and word not in ("US", "USA", "UK", "RF", "РФ", "КНДР")
+def _word_keys(token: Token) -> tuple[str, ...]:
+    """The token's key, then the keys of its possible nominative forms (Cyrillic)."""
+    return (_word_key(token), *(name_key(v) for v in cyrillic_lemmas(token.text)))
+
+
+def _joined(options: list[tuple[str, ...]]):
+    return (" ".join(combo) for combo in itertools.islice(itertools.product(*options), 64))
+
+
+_ADJECTIVE_ENDINGS = ("ский", "ская", "ское", "ской", "ского", "скому", "ском", "ских", "ський",
+                      "ська", "ське", "ської", "ській", "ського", "ському", "ских", "ський")
+
+
+def _is_cyrillic_adjective(toks: list[Token], i: int) -> bool:
+    """ "Киевский режим", "на курском направлении": an adjective before a common noun."""
+    word = toks[i].text.lower()
+    return (word.endswith(_ADJECTIVE_ENDINGS) and i + 1 < len(toks)
+            and toks[i + 1].text[:1].islower())
+
+
+_ORG_HEADS = frozenset("ministry defence defense forces staff service guard council committee office "
+                       "embassy administration bank academy university institute".split())
+
+
+def _is_org_head(toks: list[Token], i: int) -> bool:
+    """ "Ministry of Defence of the Russian Federation", "Armed Forces of Ukraine"."""
+    j = i - 2
+    if toks[i - 1].text == "the":
+        if toks[i - 2].text != "of":
+            return False
+        j = i - 3
+    return j >= 0 and toks[j].capitalised and fold(toks[j].text) in _ORG_HEADS
+
+
+def _is_code_word(text: str, token: Token) -> bool:
+    """Capitalised abbreviations (MLRS, APC, HIMARS) are not places; US/UK/USA are.
+
+    An upper-case name opening a line is a dateline ("MOSCOW/KYIV, March 13").
+    """
+    word = token.text
+    if not word.isupper() or "." in word or word in ("US", "USA", "UK", "RF", "РФ", "КНДР"):
+        return False
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return not (len(word) >= 4 and re.fullmatch(r"[A-ZА-ЯІЇЄ /]*", text[line_start:token.start]))
 
 
 def _is_surname(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
@@ -175,8 +221,8 @@ def _is_given_name(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -
         return False
     nxt = toks[i + 1]
     word = fold(nxt.text)
-    if (not nxt.capitalised or word in STOPWORDS or word in _REGION_WORDS or _is_code_word(nxt.text)
-            or word.startswith(_DEMONYM_STEMS) or gazetteer.has_key(_word_key(nxt))):
+    if (not nxt.capitalised or word in STOPWORDS or word in _REGION_WORDS
+            or word.startswith(_DEMONYM_STEMS) or gazetteer.has_key(_word_key(nxt)) or _is_code_word(text, nxt)):
         return False
     places = gazetteer.lookup_key(_word_key(toks[i]))
     return not any(p.kind in ("country", "region") for p in places)

@@ -161,8 +161,8 @@ def _placed_by_context(mention: Mention, container: Place) -> PlaceMention:
 def _bare_region(mention: Mention, best: Place, toks: list[Token], gazetteer: Gazetteer,
                  named_regions: set[str], military: bool) -> Place | None:
     """ "Kursk" alone is the city, unless the words around it say the region."""
-    if best.kind != "settlement" or mention.first != mention.last:
-        return None
+    if best.kind != "settlement" or mention.first != mention.last or toks[mention.last].possessive:
+        return None  # "Kiev's offensive" is Kyiv acting, not a region
     region = next((p for suffix in ("oblast", "region") for p in gazetteer.lookup_key(f"{mention.key} {suffix}")
                    if p.kind == "region"), None)
     if region is None:
