@@ -113,10 +113,14 @@ def decode(raw: bytes, shown: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    high = [b for b in raw if b >= 0x80]
-    # cp1251 puts the Cyrillic alphabet at 0xC0-0xFF; text in it is mostly those bytes.
-    if sum(1 for b in high if b >= 0xC0) / len(high) > 0.8:
-        return raw.decode("cp1251", errors="strict"), "cp1251"
+    # In cp1251 the Cyrillic alphabet is 0xC0-0xFF, so Russian words are runs of high
+    # bytes; in Latin-1 / cp1252 text accented letters stand alone between ASCII ones.
+    runs = [len(m.group()) for m in re.finditer(rb"[\x80-\xff]+", raw)]
+    if sum(n for n in runs if n >= 3) / sum(runs) > 0.5:
+        try:
+            return raw.decode("cp1251"), "cp1251"
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:

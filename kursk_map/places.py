@@ -141,6 +141,8 @@ def _match_at(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> tup
         key = next((k for k in _joined(options[: j - i + 1]) if gazetteer.has_key(k)), None)
         if key is None:
             continue
+        if j > i and fold(first.text) in ("the", "a", "an") and not toks[i + 1].capitalised:
+            continue  # "The settlement" is a capital somewhere; "The Hague" stays a name
         if j == i and (fold(first.text).strip(".") in STOPWORDS or _is_code_word(text, first)
                        or (len(first.text) <= 2 and first.text not in ("US", "UK"))
                        or _is_cyrillic_adjective(toks, i)):
@@ -208,7 +210,7 @@ def _is_surname(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     if word in _TITLES:
         return True
     if (word in STOPWORDS or word.startswith(_DEMONYM_STEMS) or _HELD.search(prev.text)
-            or word in _REGION_WORDS or gazetteer.has_key(_word_key(prev))):
+            or word in _REGION_WORDS or any(map(gazetteer.has_key, _word_keys(prev)))):
         return False
     places = gazetteer.lookup_key(_word_key(toks[i]))
     # Countries and regions are not surnames; small places after a first name usually are.
@@ -222,7 +224,8 @@ def _is_given_name(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -
     nxt = toks[i + 1]
     word = fold(nxt.text)
     if (not nxt.capitalised or word in STOPWORDS or word in _REGION_WORDS
-            or word.startswith(_DEMONYM_STEMS) or gazetteer.has_key(_word_key(nxt)) or _is_code_word(text, nxt)):
+            or word.startswith(_DEMONYM_STEMS) or any(map(gazetteer.has_key, _word_keys(nxt)))
+            or _is_code_word(text, nxt)):
         return False
     places = gazetteer.lookup_key(_word_key(toks[i]))
     return not any(p.kind in ("country", "region") for p in places)
@@ -260,8 +263,20 @@ def _cued_unknowns(text: str, toks: list[Token], i: int, si: int, gazetteer: Gaz
 
 
 def candidates(mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """The gazetteer places that share the mention's key."""
-    return gazetteer.lookup_key(mention.key)
+    """The gazetteer places that share the mention's key.
+
+    A Cyrillic word is matched against Cyrillic-script reporting's own world:
+    places of Russia, Ukraine and Belarus, countries, regions and big cities
+    (a short Ukrainian word like "Бої" shares a key with a Chinese city's Latin alias).
+    """
+    found = gazetteer.lookup_key(mention.key)
+    if _CYRILLIC.search(mention.span.surface):
+        found = tuple(p for p in found if p.country in ("RU", "UA", "BY") or p.kind != "settlement"
+                      or any(_CYRILLIC.search(n) and name_key(n) == mention.key for n in p.names))
+    return found
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
 
 
 def geoparse(article: Article, gazetteer: Gazetteer | None = None, *, geocoder=None) -> GeoparseResult:

@@ -66,7 +66,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for m in _SENTENCE_END.finditer(text, start, end):
         before = text[cursor:m.start()].rstrip("\"”’)]")
         last_word = re.search(r"([\w.]+)\.$", before)
-        if m.group().strip() and last_word and (
+        if "\n" not in m.group() and last_word and (
             last_word.group(1) in _ABBREVIATIONS or len(last_word.group(1)) == 1
         ):
             continue  # "Gen. Syrskyi", "Aug. 6", "J. Smith": not a sentence end
