@@ -35,6 +35,8 @@ class Gazetteer:
     _by_id: dict[str, int]
     max_words: int
     data_dir: Path
+    first_words: frozenset[str]  # first word of every key: most capitalised words fail here
+    prefixes: frozenset[str]     # every proper word-prefix of a multi-word key
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place one of whose names has the same key as ``name``."""
@@ -81,6 +83,8 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             if key:
                 by_key.setdefault(key, []).append(i)
     max_words = max(k.count(" ") + 1 for k in by_key)
+    words = [k.split(" ") for k in by_key]
+    prefixes = frozenset(" ".join(w[:n]) for w in words for n in range(1, len(w)))
     return Gazetteer(places=tuple(places), _by_key={k: tuple(v) for k, v in by_key.items()},
                      _by_id={p.id: i for i, p in enumerate(places)}, max_words=max_words,
-                     data_dir=data_dir)
+                     data_dir=data_dir, first_words=frozenset(w[0] for w in words), prefixes=prefixes)

@@ -18,6 +18,7 @@ Mentions that cannot be resolved are a normal result (``unresolved``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -131,12 +132,17 @@ def _match_at(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> tup
     first = toks[i]
     if not (first.capitalised or first.text.startswith("U.")):
         return None
-    options = [_word_keys(first)]
+    options = [tuple(k for k in _word_keys(first.text)
+                     if k in gazetteer.first_words or k in gazetteer.prefixes or gazetteer.has_key(k))]
+    if not options[0]:
+        return None
     last = i
-    while (last + 1 < len(toks) and len(options) < gazetteer.max_words and not toks[last].possessive
+    # Extend only while the words so far begin some multi-word name.
+    while (last + 1 < len(toks) and not toks[last].possessive
+           and any(p in gazetteer.prefixes for p in _joined(options))
            and _adjacent(text, toks[last], toks[last + 1])):
         last += 1
-        options.append(_word_keys(toks[last]))
+        options.append(_word_keys(toks[last].text))
     for j in range(last, i - 1, -1):
         key = next((k for k in _joined(options[: j - i + 1]) if gazetteer.has_key(k)), None)
         if key is None:
@@ -153,9 +159,10 @@ def _match_at(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> tup
     return None
 
 
-def _word_keys(token: Token) -> tuple[str, ...]:
-    """The token's key, then the keys of its possible nominative forms (Cyrillic)."""
-    return (_word_key(token), *(name_key(v) for v in cyrillic_lemmas(token.text)))
+@functools.lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """The word's key, then the keys of its possible nominative forms (Cyrillic)."""
+    return (name_key(word), *(name_key(v) for v in cyrillic_lemmas(word)))
 
 
 def _joined(options: list[tuple[str, ...]]):
@@ -210,7 +217,7 @@ def _is_surname(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     if word in _TITLES:
         return True
     if (word in STOPWORDS or word.startswith(_DEMONYM_STEMS) or _HELD.search(prev.text)
-            or word in _REGION_WORDS or any(map(gazetteer.has_key, _word_keys(prev)))):
+            or word in _REGION_WORDS or any(map(gazetteer.has_key, _word_keys(prev.text)))):
         return False
     places = gazetteer.lookup_key(_word_key(toks[i]))
     # Countries and regions are not surnames; small places after a first name usually are.
@@ -224,7 +231,7 @@ def _is_given_name(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -
     nxt = toks[i + 1]
     word = fold(nxt.text)
     if (not nxt.capitalised or word in STOPWORDS or word in _REGION_WORDS
-            or word.startswith(_DEMONYM_STEMS) or any(map(gazetteer.has_key, _word_keys(nxt)))
+            or word.startswith(_DEMONYM_STEMS) or any(map(gazetteer.has_key, _word_keys(nxt.text)))
             or _is_code_word(text, nxt)):
         return False
     places = gazetteer.lookup_key(_word_key(toks[i]))

@@ -18,6 +18,7 @@ is left unresolved ("none of the above").
 
 from __future__ import annotations
 
+import functools
 import math
 
 from geopy.distance import geodesic
@@ -195,8 +196,14 @@ def _metonym_kind(place: Place) -> str:
 
 
 def _km(a: Place, b: Place) -> float:
-    return geodesic((a.lat, a.lon), (b.lat, b.lon)).km
+    return _geodesic_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _km_to_theatre(place: Place) -> float:
-    return geodesic((place.lat, place.lon), THEATRE_CENTRE).km
+    return _geodesic_km(place.lat, place.lon, *THEATRE_CENTRE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Geodesic distance is costly (~0.3 ms); the same places recur across a corpus.
+    return geodesic((lat1, lon1), (lat2, lon2)).km
