@@ -26,7 +26,6 @@ from geopy.distance import geodesic
 from kursk_map.gazetteer import Gazetteer
 from kursk_map.metonymy import CAPITALS, is_actor
 from kursk_map.model import Article, Place, PlaceMention, Span
-from kursk_map.normalize import name_key
 from kursk_map.places import Mention
 from kursk_map.text import Token
 
