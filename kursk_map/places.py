@@ -66,7 +66,6 @@ dr lt sgt maj capt admiral marshal patriarch pope king queen prince envoy advise
 """.split())
 _DEMONYM_STEMS = ("russia", "ukrain", "americ", "belarus", "european", "nato", "soviet", "western",
                   "north korea", "chines", "british", "french", "german", "polish")
-_HELD = re.compile(r"-(?:held|controlled|occupied|liberated|backed|led)$", re.IGNORECASE)
 # Words the text uses to say that an unknown name is a place.
 _PLACE_CUES = frozenset("village villages settlement settlements town towns hamlet khutor city "
                         "selo posyolok".split())
@@ -84,10 +83,6 @@ class Mention:
     last: int
     key: str
     cue: bool = False   # marked as a place by the text itself ("the village of X")
-
-
-def _word_key(token: Token) -> str:
-    return name_key(token.text)
 
 
 def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[list[Token]], list[tuple[int, int]]]:
@@ -206,20 +201,26 @@ def _is_code_word(text: str, token: Token) -> bool:
     return not (len(word) >= 4 and re.fullmatch(r"[A-ZА-ЯІЇЄ /]*", text[line_start:token.start]))
 
 
+def _is_plain_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised word that is no stopword, demonym, region word or place: part of a person's name."""
+    word = fold(token.text).strip(".")
+    return (token.capitalised and word not in STOPWORDS and word not in _REGION_WORDS
+            and not word.startswith(_DEMONYM_STEMS)
+            and not any(map(gazetteer.has_key, _word_keys(token.text))))
+
+
 def _is_surname(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     """ "Anatoly Antonov", "President Biden": a name right after a given name or a title."""
     if i == 0:
         return False
     prev = toks[i - 1]
-    word = fold(prev.text).strip(".")
     if not prev.capitalised or prev.possessive:
         return False
-    if word in _TITLES:
+    if fold(prev.text).strip(".") in _TITLES:
         return True
-    if (word in STOPWORDS or word.startswith(_DEMONYM_STEMS) or _HELD.search(prev.text)
-            or word in _REGION_WORDS or any(map(gazetteer.has_key, _word_keys(prev.text)))):
+    if not _is_plain_word(prev, gazetteer):
         return False
-    places = gazetteer.lookup_key(_word_key(toks[i]))
+    places = gazetteer.lookup_key(name_key(toks[i].text))
     # Countries and regions are not surnames; small places after a first name usually are.
     return not any(p.kind in ("country", "region") or p.population >= 1_000_000 for p in places)
 
@@ -229,12 +230,9 @@ def _is_given_name(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -
     if i + 1 >= len(toks) or toks[i].possessive or not _adjacent(text, toks[i], toks[i + 1]):
         return False
     nxt = toks[i + 1]
-    word = fold(nxt.text)
-    if (not nxt.capitalised or word in STOPWORDS or word in _REGION_WORDS
-            or word.startswith(_DEMONYM_STEMS) or any(map(gazetteer.has_key, _word_keys(nxt.text)))
-            or _is_code_word(text, nxt)):
+    if not _is_plain_word(nxt, gazetteer) or _is_code_word(text, nxt):
         return False
-    places = gazetteer.lookup_key(_word_key(toks[i]))
+    places = gazetteer.lookup_key(name_key(toks[i].text))
     return not any(p.kind in ("country", "region") for p in places)
 
 
@@ -257,7 +255,7 @@ def _cued_unknowns(text: str, toks: list[Token], i: int, si: int, gazetteer: Gaz
             last, key = known
             cue = False
         else:
-            key = " ".join(_word_key(t) for t in toks[j:last + 1])
+            key = " ".join(name_key(t.text) for t in toks[j:last + 1])
             cue = True
         s, e = toks[j].start, toks[last].end
         out.append(Mention(Span(text[s:e], s, e), si, j, last, key, cue=cue))
