@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["KurskMapError", "InputError", "GazetteerError", "GeocoderError"]
+__all__ = ["KurskMapError", "InputError", "GazetteerError", "GeocoderError", "GeometryError",
+           "AssetError"]
 
 
 class KurskMapError(Exception):
@@ -27,3 +28,11 @@ class GazetteerError(KurskMapError, RuntimeError):
 
 class GeocoderError(KurskMapError, RuntimeError):
     """The opt-in online geocoder failed (network, quota, bad answer)."""
+
+
+class GeometryError(KurskMapError, ValueError):
+    """No area can honour a claim (target larger than the region, named places already too big...)."""
+
+
+class AssetError(KurskMapError, RuntimeError):
+    """A self-contained map needs a script or stylesheet that is not installed (or not mapped)."""

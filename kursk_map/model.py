@@ -11,11 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 __all__ = ["ArticleMeta", "Article", "Place", "Span", "PlaceMention", "GeoparseResult",
-           "KINDS", "PRECISIONS", "ROLES"]
+           "ControlClaim", "ArticleClaims", "KINDS", "PRECISIONS", "ROLES", "CLAIM_KINDS", "SIDES", "ACTIONS"]
 
 KINDS = ("settlement", "district", "region", "country", "river", "other")
 PRECISIONS = ("settlement", "district", "region")
 ROLES = ("location", "actor")
+CLAIM_KINDS = ("claim", "forecast", "context")
+SIDES = ("UA", "RU")
+ACTIONS = ("controls", "captured", "recaptured", "lost", "withdrew", "advanced", "halted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +108,52 @@ class GeoparseResult:
     path: str
     places: tuple[PlaceMention, ...]
     unresolved: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ControlClaim:
+    """One claim of territorial control, as an article reports it.
+
+    ``side`` is the force the claim is about, not the claimant's. ``places``
+    are canonical gazetteer names; ``place_mentions`` the resolved mentions
+    behind them (coordinates for the map). ``as_of`` is the date the claim is
+    about and ``as_of_basis`` says how it was found. ``origin`` is
+    ``extracted`` or the corrections file and entry a hand-made claim came
+    from; ``geometry`` (GeoJSON, EPSG:4326) is set only by such a file.
+    """
+
+    kind: str
+    claimant: str
+    sources: tuple[str, ...]
+    side: str
+    action: str
+    places: tuple[str, ...]
+    area_km2: float | None
+    settlement_count: int | None
+    fraction: float | None
+    as_of: dt.date | None
+    hedged: bool
+    quote: str
+    start: int
+    end: int
+    area_qualifier: str | None = None
+    settlement_text: str | None = None
+    settlement_range: tuple[int, int | None] | None = None
+    as_of_basis: str = ""
+    place_mentions: tuple[PlaceMention, ...] = field(default=(), compare=False)
+    origin: str = "extracted"
+    geometry: dict | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleClaims:
+    """Every claim found in one article, with the article's dating."""
+
+    path: str
+    report_date: dt.date | None
+    report_date_inferred: bool
+    report_date_evidence: str | None
+    publisher: str | None
+    url: str | None
+    title: str | None
+    claims: tuple[ControlClaim, ...]

@@ -67,7 +67,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         before = text[cursor:m.start()].rstrip("\"”’)]")
         last_word = re.search(r"([\w.]+)\.$", before)
         if "\n" not in m.group() and last_word and (
-            last_word.group(1) in _ABBREVIATIONS or len(last_word.group(1)) == 1
+            last_word.group(1) in _ABBREVIATIONS or (len(last_word.group(1)) == 1 and last_word.group(1).isalpha())
         ):
             continue  # "Gen. Syrskyi", "Aug. 6", "J. Smith": not a sentence end
         if text[cursor:m.start()].strip():

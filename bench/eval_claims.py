@@ -1,0 +1,51 @@
+"""Score `claims` on the gold claims (seeds and dev texts) and print the figures.
+
+    python bench/eval_claims.py            # summary per set
+    python bench/eval_claims.py --errors   # and every miss, spurious claim and wrong date
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kursk_map.articles import read_article
+from kursk_map.claim_evaluation import ClaimScore, load_claims_gold, score_claims
+from kursk_map.claims import extract_claims
+from kursk_map.gazetteer import load_gazetteer
+from kursk_map.places import geoparse
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "claims"
+
+
+def gold_sets() -> dict[str, list[tuple[Path, Path]]]:
+    seeds = [(ROOT / "seeds" / f"{g.stem}.txt", g) for g in sorted((GOLD / "seeds").glob("*.json"))]
+    dev = [(ROOT / "tests" / "data" / "gold" / "dev" / f"{g.stem}.txt", g) for g in sorted((GOLD / "dev").glob("*.json"))]
+    return {"seeds": seeds, "dev": dev}
+
+
+def evaluate(pairs) -> ClaimScore:
+    gazetteer = load_gazetteer()
+    score = ClaimScore()
+    for text, gold in pairs:
+        article = read_article(text)
+        score = score + score_claims(extract_claims(article, geoparse(article, gazetteer)), load_claims_gold(gold))
+    return score
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    scores = {name: evaluate(pairs) for name, pairs in gold_sets().items()}
+    for name, s in scores.items():
+        print(f"{name:6s} {s.summary()}")
+        if args.errors:
+            for e in s.errors:
+                print("   ", e)
+    print(f"{'all':6s} {sum(scores.values(), ClaimScore()).summary()}")
+
+
+if __name__ == "__main__":
+    main()
