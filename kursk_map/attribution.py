@@ -106,6 +106,10 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
 
 
 def _tidy(who: str) -> str:
+    # "a U.S. assessment shared by senior American officials": the officials are the source
+    who = re.sub(r"^(?:a|an|the)\s+.*?\b(?:assessment|report|statement|estimate|analysis)\s+(?:shared|made|issued|given|"
+                 r"prepared)\s+by\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"['’]s?$", "", who)
     who = re.sub(r"\bDefense\b", "Defence", who)
     who = re.sub(r"^The\b", "the", who) if not is_outlet(who) else who
     return re.sub(r"\s+", " ", who)

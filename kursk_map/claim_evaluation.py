@@ -109,7 +109,10 @@ def score_claims(result: ArticleClaims, gold: dict) -> ClaimScore:
         if i not in used:
             errors.append(f"{result.path}: spurious {p.side} {p.action} {list(p.places)} @{p.start}: {p.quote[:70]!r}")
     forecasts = [g for g in gold["claims"] if g["kind"] == "forecast"]
-    drawn = [g for g in forecasts if any(p.start < g["end"] and g["start"] < p.end for p in preds)]
+    drawn = [g for g in forecasts
+             if any(p.start < g["end"] and g["start"] < p.end and (p.side, p.action) == (g["side"], g["action"])
+                    for p in preds)
+             and not any(c["start"] == g["start"] and (c["side"], c["action"]) == (g["side"], g["action"]) for c in golds)]
     errors.extend(f"{result.path}: forecast drawn as a claim @{g['start']}: {g['quote'][:70]!r}" for g in drawn)
     return ClaimScore(predicted=len(preds), gold=len(golds), matched=matched, as_of_gold=as_of_gold,
                       as_of_right=as_of_right, forecasts=len(forecasts), forecasts_drawn=len(drawn),

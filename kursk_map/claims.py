@@ -56,13 +56,17 @@ def report_date(article: Article) -> tuple[dt.date | None, bool, str | None]:
 
 
 def extract_claims(article: Article, places: GeoparseResult | None = None, *,
-                   gazetteer=None) -> ArticleClaims:
-    """Every claim, forecast and context statement of territorial control in ``article``."""
+                   gazetteer=None, dated: tuple[dt.date, str] | None = None) -> ArticleClaims:
+    """Every claim, forecast and context statement of territorial control in ``article``.
+
+    ``dated`` is a report date given from outside (a corrections file) and its evidence;
+    relative dates in the text are then read against it.
+    """
     if places is None:
         from kursk_map.places import geoparse
 
         places = geoparse(article, gazetteer)
-    date, inferred, evidence = report_date(article)
+    date, inferred, evidence = (dated[0], False, dated[1]) if dated else report_date(article)
     anchor, anchor_basis = date, "report date"
     years = tuple(int(y) for y in re.findall(r"\b(20[0-4]\d)\b", article.text[article.body_start:]))
     if anchor is None:
@@ -74,11 +78,13 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     publisher = article.meta.publisher
     retold = _retold_source(article)
     claims: list[ControlClaim] = []
+    main_region = _main_region(located)
     for s, e in sentences(article.text, article.body_start):
         if article.in_boilerplate(s, e):
             continue
         sent = _Sentence(s, e, tuple(m for m in located if s <= m.span.start < e), tuple(attributions(article.text, s, e)))
-        carry = _carried_region(located, s)
+        country = next((m.place.country for m in sent.places if m.kind == "country"), None)
+        carry = _carried_region(located, s, country) or main_region
         claims.extend(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry))
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
                          report_date_evidence=evidence, publisher=publisher, url=article.meta.url,
@@ -129,7 +135,8 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         area = _nearest(areas, t, kept)
         count = _nearest(counts, t, kept)
         fraction = _nearest(fractions, t, kept)
-        as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, t, anchor, anchor_basis, years, kept[:i])
+        as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, t, anchor, anchor_basis, years, kept[:i],
+                              lambda trig: text[max(sent.start, trig.start - 20):trig.start])
         side = lexicon.side_of(text, t, sent.start, sent.end, mentions, claimant)
         out.append(ControlClaim(
             kind=kind, claimant=claimant, sources=sources, side=side, action=t.action,
@@ -156,10 +163,27 @@ def _is_country_only(mentions, name) -> bool:
     return all(m.kind == "country" for m in mentions if m.name == name)
 
 
-def _carried_region(located: list[PlaceMention], before: int) -> PlaceMention | None:
-    """The region named last before ``before``: what "there" and "the region" mean."""
-    regions = [m for m in located if m.span.start < before and m.kind == "region"]
+def _carried_region(located: list[PlaceMention], before: int, country: str | None) -> PlaceMention | None:
+    """The region named last before ``before``: what "there" and "the region" mean.
+
+    When the sentence names a country ("penetrated the territory of the Russian
+    Federation"), the region must lie in it.
+    """
+    regions = [m for m in located if m.span.start < before and m.kind == "region"
+               and (country is None or m.place.country == country)]
     return regions[-1] if regions else None
+
+
+def _main_region(located: list[PlaceMention]) -> PlaceMention | None:
+    """The region the article names most (first named on a tie): where an opening claim is."""
+    regions = [m for m in located if m.kind == "region"]
+    if not regions:
+        return None
+    counts: dict[str, int] = {}
+    for m in regions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    best = max(counts.values())
+    return next(m for m in regions if counts[m.name] == best)
 
 
 def _nearest(figures, trigger, triggers):
@@ -180,10 +204,11 @@ def _dates_for(triggers, found, dates: list[DateExpr]) -> dict[int, DateExpr]:
     return out
 
 
-def _as_of(own, found, dated, trigger, anchor, anchor_basis, years, earlier) -> tuple[dt.date | None, str]:
+def _as_of(own, found, dated, trigger, anchor, anchor_basis, years, earlier, text_before) -> tuple[dt.date | None, str]:
     if own is not None:
         return resolve(own, anchor, years=years), f"text: {own.text!r}"
-    for prev in reversed(earlier):  # ", taking over several villages": the main verb's date
+    participle = trigger.text.split()[0].lower().endswith("ing") or re.search(r"\w+ing\s+(?:to\s+)?$", text_before(trigger))
+    for prev in reversed(earlier if participle else []):  # ", taking over several villages": the main verb's date
         if id(prev) in dated:
             d = dated[id(prev)]
             return resolve(d, anchor, years=years), f"text: {d.text!r}"

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from kursk_map.articles import article_paths, read_article
+from kursk_map.articles import read_article
 from kursk_map.errors import InputError, KurskMapError
 
 __all__ = ["main"]
@@ -55,16 +55,49 @@ def places_command(args: argparse.Namespace) -> int:
 
 
 def _expand(paths: list[str]) -> list[str]:
-    """Files as given, folders as their articles; the shown path keeps the user's spelling."""
-    out = []
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            out.extend(str(p / child.name) if not given.endswith("/") else given + child.name
-                       for child in article_paths(p))
-        else:
-            out.append(given)
-    return out
+    from kursk_map.pipeline import expand_paths
+
+    return expand_paths(paths)
+
+
+def claims_command(args: argparse.Namespace) -> int:
+    """Extract every dated, attributed claim of territorial control from articles.
+
+    A folder's corrections.geojson (hand-made claims and fixes) is applied
+    unless --no-corrections; --corrections FILE adds another.
+
+    Example: kursk-map claims seeds/ --json
+    """
+    from kursk_map.export import claims_to_geojson, claims_to_json, write_claims_csv
+    from kursk_map.pipeline import claims_for, corrections_beside
+
+    corrections = [] if args.no_corrections else corrections_beside(args.paths)
+    corrections += args.corrections or []
+    batch = claims_for(args.paths, corrections=corrections)
+    for failure in batch.failures:
+        _error(str(failure))
+    pairs = [(r.path, r) for r in batch.results]
+    if args.json:
+        json.dump([claims_to_json(shown, r) for shown, r in pairs], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.csv:
+        write_claims_csv(sys.stdout, pairs)
+    elif args.geojson:
+        json.dump(claims_to_geojson(pairs), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for shown, r in pairs:
+            date = r.report_date.isoformat() if r.report_date else "date unknown"
+            print(f"== {shown} ({r.publisher or 'publisher unknown'}, {date}): {len(r.claims)} claims")
+            for c in r.claims:
+                figure = ", ".join(x for x in (
+                    f"{c.area_km2:g} km2" if c.area_km2 is not None else "",
+                    str(c.settlement_count if c.settlement_count is not None else (c.settlement_text or "")),
+                    f"{c.fraction:.0%}" if c.fraction is not None else "") if x)
+                as_of = c.as_of.isoformat() if c.as_of else "?"
+                print(f"  {c.kind:8} {c.side} {c.action:10} {'; '.join(c.places) or '-':24} {figure:18} "
+                      f"as of {as_of}  {' > '.join(c.sources)}{' (hedged)' if c.hedged else ''}")
+    return 1 if batch.failures else 0
 
 
 def _error(message: str) -> None:
@@ -88,6 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user-agent", default="kursk-map/0.1 (https://github.com/kursk-map)",
                    help="user agent sent to Nominatim (its usage policy requires a real one)")
     p.set_defaults(func=places_command)
+
+    p = sub.add_parser("claims", help="extract claims of territorial control", description=claims_command.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders of *.txt articles")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print one JSON array, one object per article")
+    fmt.add_argument("--csv", action="store_true", help="print one CSV row per claim (for spreadsheets)")
+    fmt.add_argument("--geojson", action="store_true", help="print the claims at their places as GeoJSON (for QGIS)")
+    p.add_argument("--corrections", type=Path, action="append", metavar="FILE",
+                   help="a corrections file (GeoJSON) of hand-made claims and fixes; may be repeated")
+    p.add_argument("--no-corrections", action="store_true",
+                   help="do not apply the corrections.geojson found in the folders given")
+    p.set_defaults(func=claims_command)
     return parser
 
 

@@ -19,7 +19,7 @@ __all__ = ["Trigger", "find_triggers", "about_ground", "segment_of", "kind_of", 
 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("recaptured", r"recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
-                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|drov?e (?:\w+ ){0,3}?out|driv(?:en|ing) (?:\w+ ){0,3}?out"
+                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= [A-Z]| the (?:village|town|settlement))|drov?e (?:\w+ ){0,3}?out|driv(?:en|ing) (?:\w+ ){0,3}?out"
                    r"|push(?:ed|es|ing)? (?:\w+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?:\w+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
@@ -29,17 +29,22 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),
     ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)|abandon(?:ed|s|ing)?"
                  r"|отступ\w+|отошл\w+|відступ\w+|відійшл\w+|вийшл\w+ з"),
-    ("lost", r"los(?:e|es|t|ing)|потерял\w*|втратил\w*"),
+    ("lost", r"los(?:e|es|t|ing)|shr(?:ank|unk|inking|inks|ink)|потерял\w*|втратил\w*"),
     ("halted", r"halt(?:ed|s|ing)?|stopp(?:ed|ing)|stop(?:s)?|repel(?:led|s|ling)?|repuls(?:ed|e|es)|thwart(?:ed|s)?"
-               r"|stall(?:ed|s)?|остановлен\w*|останов\w+|отраж\w+|отбил\w*|зупин\w+|відбил\w*"),
+               r"|stall(?:ed|s)?|остановлен\w*|останов\w+|отраж\w+|отбил\w*|отбит\w*|пресека\w+|пресечен\w*|зупин\w+"
+               r"|відбил\w*|відбит\w*"),
     ("controls", r"control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
                  r"|kept control|retain(?:s|ed|ing)? control|maintain(?:s|ed|ing)? (?:control|positions)"
+                 r"|под контролем|під контролем"
                  r"|контролир\w+|контролю\w*|удержива\w+|утримую\w*|утриму\w+"),
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
+                 r"|crossed the (?:\w+ )?border|penetrat\w+|reached|reach(?:es|ing)? the (?:outskirts|edge)|slip across"
+                 r"|infiltrat\w+|break through|breaking through"
                  r"|made (?:\w+ )?gains|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into"
-                 r"|launch(?:ed|es)? (?:its|an|a|their|the) (?:\w+ ){0,4}?(?:offensive|incursion|assault|attack|operation|raid) into"
-                 r"|продвину\w+|продвига\w+|наступа\w+|просуну\w+|просува\w+"),
+                 r"|launch(?:ed|es)? (?:its|an|a|their|the) (?:\w+ ){0,4}?(?:offensive|incursion|assault|attack|operation|raid)"
+                 r"(?: \w+){0,2}? (?:into|in|on|toward|towards|against)"
+                 r"|продвину\w+|продвига\w+|наступа\w+|наступлени\w*|прорва\w+|прорыв\w*|просуну\w+|просува\w+"),
 )
 _TRIGGER = re.compile("|".join(f"(?P<{a}>\\b(?:{p})\\b)" for a, p in _VERBS), re.IGNORECASE)
 _NOUN_ADVANCE = re.compile(r"\b(?:advance|push|incursion|offensive|attack)\b", re.IGNORECASE)
@@ -60,7 +65,8 @@ HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?|reportedly|unconfirmed|according to
                    r"|cannot (?:be )?(?:independently )?verif\w*|unverified|якобы|нібито|заявля\w+)\b", re.IGNORECASE)
 _CONTEXT = re.compile(r"\b(?:whether|goal|goals|aim|aims|aimed|objective|intend\w*|intention|plan|plans|planned|planning"
                       r"|not interested|interested in|did not say|didn't say|was not to|wants? to|seeks? to|sought to"
-                      r"|in order to|to avoid|leverage|bargaining|purpose|unsure|no idea|prepar\w+ to|tried to|attempt\w* to)\b",
+                      r"|in order to|to avoid|leverage|bargaining|purpose|unsure|no idea|prepar\w+ to|ordered|orders|order to|told \w+ to"
+                      r"|urged|called on|calls? for|demanded|outside|beyond)\b",
                       re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|unlikely|likely|expect\w*|able to|be forced|until|by spring"
                        r"|by summer|by winter|by the end|if|hope\w*|predict\w*|forecast\w*|project\w*|threaten\w*|won[’']t"
@@ -69,7 +75,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no longer|failed to|fails? to|n[’']t)\
 
 _UA = (r"Ukrain(?:e|ian|ians)|Kiev|Kyiv|AFU|ZSU|Defen[cs]e Forces|Armed Forces of Ukraine|ВСУ|ЗСУ|украин\w+"
        r"|українськ\w+|Сили оборони|Сил оборони|силы обороны")
-_RU = (r"Russia|Russian|Russians|Moscow|Kremlin|North Korean|North Koreans|DPRK|Battlegroup North|North group"
+_RU = (r"Russia|Russian|Russians|Moscow|Kremlin|Москв\w+|Кремл\w+|Росси\w+|Росі\w+|North Korean|North Koreans|DPRK|Battlegroup North|North group"
        r"|Sever group|Akhmat|Chechen|ВС РФ|российск\w+|россий\w+|росіян\w*|російськ\w+|окупант\w*|группировк\w+|Север")
 _SIDE = re.compile(rf"(?P<UA>\b(?:{_UA})\b)|(?P<RU>\b(?:{_RU})\b)|(?P<enemy>\b(?:enemy|the enemy's|противник\w*|ворог\w*)\b)",
                    re.IGNORECASE)
@@ -106,8 +112,20 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 continue  # "the advance had been halted": the halting is the claim
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
                                  re.IGNORECASE)) or bool(re.match(r"\s+by\b", after))
+        if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
+            continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
+        if action == "advanced" and _ATTEMPT.search(text[max(start, m.start() - 60):m.start()]):
+            action = "halted"  # "tried to advance", "attempts to break through were repelled": stopped
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive))
     return found
+
+
+_ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
+                      r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
+                      re.IGNORECASE)
+_INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"
+                            r"|start\w*|appears?|appeared|seems?|seemed|able|going|set|poised|expected|likely|unlikely"
+                            r"|have|has|had|is|are|was|were|used)\s+to\s+(?:have\s+)?$", re.IGNORECASE)
 
 
 def _is_modifier(before: str, after: str, word: str) -> bool:
@@ -152,14 +170,18 @@ def segment_of(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
 
 def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     """``claim``, ``forecast`` or ``context`` for the verb at ``t``."""
-    if t.modifier or re.search(r"\b(?:on|in|of|at|for|about|from|without)\s+$", text[max(start, t.start - 6):t.start]) \
+    if t.modifier or re.search(r"\b(?:on|in|of|at|for|about|from|without|that)\s+$", text[max(start, t.start - 8):t.start]) \
             and t.text.lower().endswith("ing"):
         return "context"  # "goals in seizing land", "focus on advancing": an activity named, not a claim
     left, right = segment_of(text, t, start, end)
     clause_start = _clause_start(text, left, t.start)
     before = text[clause_start:t.start]
+    if t.action == "halted" and _ATTEMPT.search(text[max(start, t.start - 60):t.start]):
+        return "claim"  # a failed attempt is a claim that the attacker was stopped
     if _NEGATION.search(before):
         return "context"
+    if re.search(r"\bto\s+(?:have\s+)?$", before) and not _INFINITIVE_OK.search(before) and not _FORECAST.search(before):
+        return "context"  # "moved reserves to hold the town": a purpose, not a claim
     if _CONTEXT.search(before) or _CONTEXT.search(text[t.end:min(right, t.end + 25)]):
         return "context"
     after = text[t.end:right]
@@ -195,6 +217,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return _opposite(claimant_side) if claimant_side else _invader(mentions)
     if t.passive and by and right:
         return right[0]
+    if re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) and right:
+        return right[0]  # "під контролем українських військ": the side follows
     if t.text.lower().startswith(("drove", "drive", "driv", "push", "forc", "expel", "oust", "knock")) and not left and right:
         return _opposite(right[0])
     if left and not t.passive:
@@ -204,6 +228,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return owner or (left[-1] if left else (claimant_side or "RU"))
     if left:
         return left[-1]
+    if t.action == "advanced" and claimant_side:
+        return claimant_side  # a bulletin's "the offensive continues": its own side's
     return _opposite(owner) if owner else "UA"
 
 

@@ -1,6 +1,8 @@
+import csv
+import io
 import json
 
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import ROOT, SEEDS, run_cli
 
 
 def test_places_json_shape_for_a_folder():
@@ -62,3 +64,47 @@ def test_python_m_and_help():
     proc = run_cli("places", "--help")
     assert proc.returncode == 0
     assert "kursk-map places seeds/ --json" in proc.stdout
+
+
+def test_claims_json_has_the_interface_shape():
+    run = run_cli("claims", "seeds/", "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert [d["file"] for d in data][:5] == [f"seeds/{p.name}" for p in sorted(SEEDS.glob("*.txt"))]
+    for d in data:
+        assert list(d)[:6] == ["file", "report_date", "report_date_inferred", "publisher", "url", "claims"]
+        for c in d["claims"]:
+            assert list(c)[:14] == ["kind", "claimant", "sources", "side", "action", "places", "area_km2",
+                                    "settlement_count", "fraction", "as_of", "hedged", "quote", "start", "end"]
+            text = (ROOT / d["file"]).read_text(encoding="utf-8") if c["origin"] == "extracted" else None
+            if text is not None:
+                assert text[c["start"]:c["end"]] == c["quote"]
+    by_file = {d["file"]: d for d in data}
+    mt = by_file["seeds/003_5521c82fc0953d07.txt"]
+    assert any(c["settlement_count"] == 100 and c["area_km2"] == 1300.0 and c["area_qualifier"] == "almost"
+               for c in mt["claims"])
+    assert by_file["seeds/000_93ccbc94cf436395.txt"]["report_date_inferred"] is True
+
+
+def test_claims_csv_and_geojson():
+    run = run_cli("claims", "seeds/", "--csv")
+    assert run.returncode == 0 and run.stdout.startswith("file,report_date,")
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert rows and all(r["side"] in ("UA", "RU") for r in rows)
+    geo = json.loads(run_cli("claims", "seeds/", "--geojson").stdout)
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == len(rows)
+    assert any(f["geometry"] and f["geometry"]["type"] == "MultiPoint" for f in geo["features"])
+
+
+def test_claims_bad_files_one_line_each(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    good = tmp_path / "good.txt"
+    good.write_text("Date: 2024-08-20\n\nUkrainian forces captured Sudzha.\n", encoding="utf-8")
+    run = run_cli("claims", str(tmp_path), "--json")
+    assert run.returncode == 1
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("kursk-map: error: ") for line in lines)
+    assert "Traceback" not in run.stderr
+    (result,) = json.loads(run.stdout)
+    assert result["claims"][0]["action"] == "captured"

@@ -1,0 +1,73 @@
+"""The pipeline, read as its arrows: files -> articles -> places -> claims (-> areas -> maps).
+
+Each step is a library call; the CLI and the map builder call these. Bad
+files do not stop a batch: they come back as :class:`InputError` values, one
+per file, beside the results of the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kursk_map.articles import article_paths, read_article
+from kursk_map.claims import extract_claims
+from kursk_map.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
+from kursk_map.errors import InputError
+from kursk_map.model import ArticleClaims
+
+__all__ = ["expand_paths", "ClaimsBatch", "claims_for", "corrections_beside"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimsBatch:
+    results: tuple[ArticleClaims, ...]   # in the order the files were given; hand-made reports last
+    failures: tuple[InputError, ...]
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given, folders as their articles; the shown path keeps the user's spelling."""
+    out = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            out.extend(str(p / child.name) if not given.endswith("/") else given + child.name
+                       for child in article_paths(p))
+        else:
+            out.append(given)
+    return out
+
+
+def corrections_beside(paths: list[str]) -> list[Path]:
+    """The corrections files that live in the folders given (``<folder>/corrections.geojson``)."""
+    return [Path(p) / CORRECTIONS_NAME for p in paths if Path(p).is_dir() and (Path(p) / CORRECTIONS_NAME).is_file()]
+
+
+def claims_for(paths: list[str], *, corrections: list[Path] = (), gazetteer=None, geocoder=None) -> ClaimsBatch:
+    """Read every article, resolve its places, extract its claims, apply the corrections files."""
+    from kursk_map.gazetteer import load_gazetteer
+    from kursk_map.places import geoparse
+
+    gazetteer = gazetteer or load_gazetteer()
+    results, failures, fixes = [], [], []
+    for path in corrections:
+        try:
+            fixes.extend(read_corrections(path))
+        except InputError as exc:
+            failures.append(exc)
+    # A report date given by hand is known before extraction, so "on Tuesday" reads against it.
+    dated = {Path(c.properties["file"]).name: (dt.date.fromisoformat(c.properties["report_date"]),
+                                               f"correction {c.label}")
+             for c in fixes if c.op == "report_date"}
+    for shown in expand_paths(paths):
+        try:
+            article = read_article(shown)
+        except InputError as exc:
+            failures.append(exc)
+            continue
+        results.append(extract_claims(article, geoparse(article, gazetteer, geocoder=geocoder),
+                                      dated=dated.get(Path(shown).name)))
+    if fixes:
+        results = apply_corrections(results, fixes)
+    return ClaimsBatch(tuple(results), tuple(failures))
