@@ -88,7 +88,7 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
         claims.extend(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry))
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
                          report_date_evidence=evidence, publisher=publisher, url=article.meta.url,
-                         title=article.meta.title, claims=tuple(claims))
+                         title=article.meta.title, claims=tuple(claims), mentions=tuple(located))
 
 
 def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry) -> list[ControlClaim]:

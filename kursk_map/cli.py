@@ -104,6 +104,50 @@ def _error(message: str) -> None:
     print(f"kursk-map: error: {message}", file=sys.stderr)
 
 
+def build_command(args: argparse.Namespace) -> int:
+    """Build every map from a folder of articles: the main job.
+
+    Writes into OUTPUT_DIR: index.html (report dates, sources, area-over-time chart),
+    map-DATE.html per report date, timeline.html, compare-*.html, claims.json,
+    claims.csv, areas.geojson (and with --png an image per map and comparison).
+
+    Example: kursk-map build seeds/ -o output/ --self-contained --png
+    """
+    from kursk_map.build import build
+
+    result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png)
+    for failure in result.failures:
+        _error(str(failure))
+    print(f"kursk-map: wrote {len(result.written)} files for {len(result.dates)} report dates to {args.output}",
+          file=sys.stderr)
+    return 1 if result.failures else 0
+
+
+def compare_command(args: argparse.Namespace) -> int:
+    """Compare what each side was claimed to hold by two dates, on two synced maps.
+
+    Each side's latest claimed area on or before each date is drawn; the right map adds
+    the ground gained and lost between the dates, with km2.
+
+    Example: kursk-map compare 2024-08-27 2024-12-27 seeds/ -o output/compare.html
+    """
+    import datetime as dt
+
+    from kursk_map.build import compare
+
+    try:
+        a, b = dt.date.fromisoformat(args.date_a), dt.date.fromisoformat(args.date_b)
+    except ValueError:
+        _error(f"dates must be YYYY-MM-DD, not {args.date_a!r} and {args.date_b!r}")
+        return 2
+    output = Path(args.output) if args.output else Path("output") / f"compare-{a.isoformat()}_{b.isoformat()}.html"
+    written, km2 = compare(a, b, Path(args.seeds_dir), output, self_contained=args.self_contained, png=args.png)
+    for side, v in sorted(km2.items()):
+        print(f"{side}: +{v['gained_km2']:,.0f} km2 gained, -{v['lost_km2']:,.0f} km2 lost")
+    print(f"kursk-map: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kursk-map",
@@ -134,7 +178,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-corrections", action="store_true",
                    help="do not apply the corrections.geojson found in the folders given")
     p.set_defaults(func=claims_command)
+
+    p = sub.add_parser("build", help="build every map (the main job)", description=build_command.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("seeds_dir", nargs="?", default="seeds", metavar="SEEDS_DIR",
+                   help="folder of articles (default: seeds)")
+    p.add_argument("-o", "--output", default="output", metavar="OUTPUT_DIR", help="output folder (default: output)")
+    _embedding_options(p)
+    p.set_defaults(func=build_command)
+
+    p = sub.add_parser("compare", help="compare claimed control at two dates", description=compare_command.__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("date_a", metavar="DATE_A", help="the earlier date, YYYY-MM-DD")
+    p.add_argument("date_b", metavar="DATE_B", help="the later date, YYYY-MM-DD")
+    p.add_argument("seeds_dir", nargs="?", default="seeds", metavar="SEEDS_DIR",
+                   help="folder of articles (default: seeds)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="the HTML file to write (default: output/compare-DATE_A_DATE_B.html)")
+    _embedding_options(p)
+    p.set_defaults(func=compare_command)
     return parser
+
+
+def _embedding_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--self-contained", action="store_true",
+                   help="inline every script and stylesheet so each page opens with no network")
+    p.add_argument("--png", action="store_true", help="also write a static image of each map and comparison")
 
 
 def main(argv: list[str] | None = None) -> int:

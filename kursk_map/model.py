@@ -157,3 +157,4 @@ class ArticleClaims:
     url: str | None
     title: str | None
     claims: tuple[ControlClaim, ...]
+    mentions: tuple[PlaceMention, ...] = field(default=(), compare=False)  # every place named as a location

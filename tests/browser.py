@@ -17,17 +17,13 @@ teardown. Without Chromium or Playwright every browser test fails, saying to run
 
 from __future__ import annotations
 
-import itertools
 import struct
-import types
 import zlib
-from contextlib import contextmanager
 from pathlib import Path
-from unittest import mock
 
-import folium.utilities
 import pytest
-from branca.element import Element
+
+from kursk_map.render.ids import deterministic_ids
 
 __all__ = ["CHROMIUM", "TILES", "Opener", "chromium", "deterministic_ids", "open_page"]
 
@@ -55,25 +51,6 @@ def _blank_png() -> bytes:
 
 
 BLANK_TILE = _blank_png()
-
-
-@contextmanager
-def deterministic_ids():
-    """Number folium/branca element ids 1, 2, 3... while building *and* rendering a map.
-
-    branca 0.8 draws ids from ``Element._generate_id`` (os.urandom; there is no
-    ``branca.element.uuid4`` to patch any more), and DualMap copies the second map's children
-    at render time with ``folium.utilities.uuid.uuid4``: both are patched.
-    """
-    counter = itertools.count(1)
-
-    def next_id() -> str:
-        return f"{next(counter):032x}"
-
-    fake_uuid = types.SimpleNamespace(uuid4=lambda: types.SimpleNamespace(hex=next_id()))
-    with mock.patch.object(Element, "_generate_id", classmethod(lambda cls: next_id())), \
-            mock.patch.object(folium.utilities, "uuid", fake_uuid):
-        yield
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,188 @@
+"""The pages: a map per report date, a timeline map, a comparison of two dates, the index.
+
+Each builder returns the page's HTML as a string, rendered with deterministic element
+ids; writing files is :mod:`kursk_map.build`'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+
+import folium
+import shapely
+from folium.plugins import DualMap, Timeline, TimelineSlider
+from folium.utilities import JsCode
+from shapely.geometry import mapping
+
+from kursk_map import geometry as geo
+from kursk_map.areas import DerivedArea, NotDrawn
+from kursk_map.model import ArticleClaims
+from kursk_map.render.ids import deterministic_ids
+from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, area_layers, area_popup,
+                                     area_style, esc, not_drawn_html, outline_layer, place_layer)
+
+__all__ = ["report_page", "timeline_page", "compare_page", "held_at", "CENTRE", "ZOOM"]
+
+CENTRE = (51.35, 35.3)   # the Kursk border districts, between Sudzha and Korenevo
+ZOOM = 9
+_STYLE = """<style>
+body{margin:0;font:14px/1.4 sans-serif} .km-notes{padding:10px 16px;max-width:1100px}
+.km-popup th{text-align:left;vertical-align:top;padding-right:8px;white-space:nowrap} .km-popup td{vertical-align:top}
+.km-popup q{font-style:italic}
+</style>"""
+
+
+def _base_map(location=CENTRE, zoom=ZOOM, height="78vh") -> folium.Map:
+    m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, height=height, control_scale=True,
+                   prefer_canvas=False)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs the network)",
+                     attr=f"&copy; OpenStreetMap contributors. {esc(ATTRIBUTION)}").add_to(m)
+    outline_layer().add_to(m)
+    return m
+
+
+def _head(m: folium.Map, title: str) -> None:
+    root = m.get_root()
+    root.header.add_child(folium.Element(f"<title>{esc(title)}</title>{_STYLE}"), name="km_title")
+
+
+def report_page(when: dt.date, areas: list[DerivedArea], reports: list[ArticleClaims],
+                not_drawn: list[NotDrawn], places: list, *, title: str | None = None) -> str:
+    """The map of one report date: a layer per side and claimant, named places, legend, notes."""
+    title = title or f"Claimed control, reports of {when.isoformat()}"
+    with deterministic_ids():
+        m = _base_map()
+        _head(m, title)
+        for group in area_layers(areas):
+            group.add_to(m)
+        place_layer(places).add_to(m)
+        folium.LayerControl(collapsed=False).add_to(m)
+        m.add_child(Legend())
+        m.get_root().html.add_child(folium.Element(_notes(title, reports, not_drawn, areas)), name="km_notes")
+        return m.get_root().render()
+
+
+def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], areas: list[DerivedArea]) -> str:
+    items = []
+    for r in reports:
+        link = (f' &mdash; <a href="{esc(r.url)}" rel="noopener noreferrer">{esc(r.url)}</a>' if r.url else "")
+        drawn = sum(1 for a in areas if a.report is r)
+        date = r.report_date.isoformat() if r.report_date else "date not stated"
+        items.append(f"<li><b>{esc(r.publisher or 'unknown publisher')}</b>, {esc(date)}"
+                     f"{' (inferred: ' + esc(r.report_date_evidence) + ')' if r.report_date_inferred else ''}"
+                     f"{link}<br><small>{esc(r.path)}: {len(r.claims)} statements, {drawn} areas drawn</small></li>")
+    return (f'<div class="km-notes"><h2>{esc(title)}</h2><ul>{"".join(items)}</ul>'
+            f"{not_drawn_html(not_drawn)}<p><small>{esc(ATTRIBUTION)}</small></p></div>")
+
+
+def held_at(areas: list[DerivedArea], when: dt.date) -> dict[str, DerivedArea]:
+    """The latest area each side was claimed to hold on or before ``when`` (by date of the claim)."""
+    latest: dict[str, DerivedArea] = {}
+    for a in sorted(areas, key=lambda a: (a.claim.as_of or a.map_date, a.map_date)):
+        if a.status == "held" and (a.claim.as_of or a.map_date) <= when:
+            latest[a.side] = a
+    return latest
+
+
+def timeline_page(areas: list[DerivedArea]) -> str:
+    """All dates in one map with a date slider: each held area shows from its date to the next."""
+    features = []
+    by_side: dict[str, list[DerivedArea]] = defaultdict(list)
+    for a in sorted(areas, key=lambda a: (a.claim.as_of or a.map_date, a.map_date)):
+        if a.status == "held":
+            by_side[a.side].append(a)
+    dates = sorted({(a.claim.as_of or a.map_date) for a in areas})
+    last = (dates[-1] + dt.timedelta(days=1)) if dates else dt.date.today()
+    for side, seq in sorted(by_side.items()):
+        for i, a in enumerate(seq):
+            start = a.claim.as_of or a.map_date
+            end = (seq[i + 1].claim.as_of or seq[i + 1].map_date) if i + 1 < len(seq) else last
+            if end <= start:
+                continue
+            features.append({"type": "Feature", "geometry": mapping(a.geometry), "properties": {
+                "start": _ms(start), "end": _ms(end), "style": area_style(a), "popup": area_popup(a)}})
+    with deterministic_ids():
+        m = _base_map()
+        _head(m, "Claimed control over time")
+        timeline = Timeline({"type": "FeatureCollection", "features": features},
+                            style=JsCode("function (feature) { return feature.properties.style; }"),
+                            onEachFeature=JsCode("function (feature, layer) {"
+                                                 " layer.bindPopup(feature.properties.popup, {maxWidth: 460}); }"))
+        timeline.layer_name = "Claimed areas by date"
+        timeline.add_to(m)
+        TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
+                       start=_ms(dates[0]) if dates else None, end=_ms(last) if dates else None,
+                       show_ticks=True, steps=max(1, (last - dates[0]).days) if dates else 1000
+                       ).add_timelines(timeline).add_to(m)
+        m.add_child(Legend())
+        m.get_root().html.add_child(folium.Element(
+            '<div class="km-notes"><h2>Claimed control over time</h2><p>Move the slider: each area shows from '
+            "the date its claim is about until the next claim of the same side.</p></div>"), name="km_notes")
+        return m.get_root().render()
+
+
+def _ms(d: dt.date) -> int:
+    return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp() * 1000)
+
+
+def compare_page(label_a: str, areas_a: list[DerivedArea], label_b: str, areas_b: list[DerivedArea],
+                 *, title: str) -> tuple[str, dict]:
+    """Two synced maps side by side, and on the right the ground gained and lost per side.
+
+    Returns the page and the km² gained and lost per side (for the index and the CLI).
+    """
+    changes = _changes(areas_a, areas_b)
+    with deterministic_ids():
+        dual = DualMap(location=list(CENTRE), zoom_start=ZOOM, tiles=None)
+        _head(dual, title)
+        for sub, label, members in ((dual.m1, label_a, areas_a), (dual.m2, label_b, areas_b)):
+            folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs the network)",
+                             attr=f"&copy; OpenStreetMap contributors. {esc(ATTRIBUTION)}").add_to(sub)
+            outline_layer().add_to(sub)
+            for group in area_layers(members):
+                group.add_to(sub)
+        for side, (gained, lost, km2_gained, km2_lost) in sorted(changes.items()):
+            group = folium.FeatureGroup(name=esc(f"Change for {SIDE_NAMES[side]}: +{km2_gained:,.0f} / "
+                                                 f"-{km2_lost:,.0f} km²"))
+            for geom, verb, km2 in ((gained, "gained", km2_gained), (lost, "lost", km2_lost)):
+                if geom is None or geom.is_empty:
+                    continue
+                style = {"color": SIDE_COLOURS[side], "weight": 1.5, "fillColor": SIDE_COLOURS[side],
+                         "fillOpacity": 0.45 if verb == "gained" else 0.0, "dashArray": None if verb == "gained" else "3 4"}
+                folium.GeoJson(mapping(geom), style_function=lambda _f, s=style: {k: v for k, v in s.items() if v},
+                               tooltip=esc(f"{SIDE_NAMES[side]} {verb} about {km2:,.0f} km² between the dates")
+                               ).add_to(group)
+            group.add_to(dual.m2)
+        folium.LayerControl(collapsed=False).add_to(dual.m1)
+        folium.LayerControl(collapsed=False).add_to(dual.m2)
+        dual.m1.add_child(Legend())
+        rows = "".join(f"<tr><td>{esc(SIDE_NAMES[s])}</td><td>+{g:,.0f} km²</td><td>-{lo:,.0f} km²</td></tr>"
+                       for s, (_, _, g, lo) in sorted(changes.items()))
+        dual.get_root().html.add_child(folium.Element(
+            f'<div class="km-notes"><h2>{esc(title)}</h2><p>Left: {esc(label_a)}. Right: {esc(label_b)}, with the '
+            f"ground gained and lost between them (estimates, from the areas drawn).</p>"
+            f"<table><tr><th>Side</th><th>gained</th><th>lost</th></tr>{rows}</table></div>"), name="km_notes")
+        return dual.get_root().render(), {s: {"gained_km2": round(g, 1), "lost_km2": round(lo, 1)}
+                                          for s, (_, _, g, lo) in changes.items()}
+
+
+def _changes(areas_a, areas_b) -> dict:
+    """Per side: ground held in B and not in A (gained), held in A and not in B (lost)."""
+    def union(areas, side):
+        held = [geo.to_metric(a.geometry) for a in areas if a.side == side and a.status == "held"]
+        return shapely.union_all(held) if held else shapely.Polygon()
+
+    out = {}
+    for side in sorted({a.side for a in (*areas_a, *areas_b) if a.status == "held"}):
+        a, b = union(areas_a, side), union(areas_b, side)
+        gained, lost = b.difference(a), a.difference(b)
+        out[side] = (_wgs(gained), _wgs(lost), gained.area / 1e6, lost.area / 1e6)
+    return out
+
+
+def _wgs(metric_geom):
+    if metric_geom.is_empty or math.isclose(metric_geom.area, 0.0):
+        return None
+    return geo.to_wgs84(metric_geom)
