@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
@@ -125,7 +126,7 @@ def _derive(claim, report, when, held, gazetteer) -> list[DerivedArea] | str:
         return DerivedArea(geom, derivation, status, side, claim, report, when, round(geo.area_km2(geom), 1), method)
 
     if claim.geometry is not None:
-        geom = geo.to_wgs84(geo.to_metric(shape(claim.geometry)))
+        geom = shapely.make_valid(shape(claim.geometry))  # as given: a user's drawing is not re-projected
         status = "held" if claim.action in HELD else ("lost" if claim.action in ("lost", "withdrew") else
                                                       "recaptured" if claim.action == "recaptured" else "held")
         return [area(geom, "sourced", status, claim.side, "the geometry given in the corrections file")]
