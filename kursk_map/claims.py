@@ -114,7 +114,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                  or re.search(r",[^,]*$", text[sent.start:t.start])]
         kept = (plain or kept)[:1]
     nearest = lambda pos: min(kept, key=lambda t: (abs(t.start - pos), t.start))  # noqa: E731
-    own_places = {id(t): [m for m in sent.places if nearest(m.span.start) is t] for t in kept}
+    ground = [m for m in sent.places if not _is_reference(text, sent, m)]
+    # "advanced south of Sudzha": for a movement the reference point is where it happened.
+    located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
+    own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else ground)
+                          if nearest(m.span.start) is t] for t in kept}
     out = []
     dated = _dates_for(kept, sent.found, dates)
     for i, t in enumerate(kept):
@@ -129,7 +133,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 sources = (*sources[:1 if publisher else 0], retold, *sources[1 if publisher else 0:])
         kind = kinds[id(t)]
         hedged = lexicon.is_hedged(text, t, *segment)
-        mentions = own_places[id(t)] or list(sent.places)
+        mentions = own_places[id(t)] or list(ground)
         if not _place_names(mentions) and carry is not None:
             mentions = [carry]
         area = _nearest(areas, t, kept)
@@ -147,6 +151,19 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             settlement_range=count.range if count else None, as_of_basis=basis,
             place_mentions=tuple(mentions)))
     return out
+
+
+_REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|\bfrom|\b(?:north|south|east|west)"
+                        r"(?:-?(?:north|south|east|west))?(?:ern)? of|\bkilomet\w+ (?:from|of)|\bkm (?:from|of))\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+def _is_reference(text: str, sent: _Sentence, m: PlaceMention) -> bool:
+    """A place named only to say where another is ("a village near Korenevo"), or a title
+    ("Kursk acting governor"): not the ground a claim is about."""
+    if any(a.start <= m.span.start < a.end for a in sent.found):
+        return True
+    return bool(_REFERENCE.search(text[max(sent.start, m.span.start - 30):m.span.start]))
 
 
 def _place_names(mentions) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ __all__ = ["Trigger", "find_triggers", "about_ground", "segment_of", "kind_of", 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("recaptured", r"recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
                    r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= [A-Z]| the (?:village|town|settlement))|drov?e (?:\w+ ){0,3}?out|driv(?:en|ing) (?:\w+ ){0,3}?out"
-                   r"|push(?:ed|es|ing)? (?:\w+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?:\w+ ){0,3}?out|expell\w*|oust\w*"
+                   r"|push(?:ed|es|ing)? (?:\w+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:\w+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
                    r"|відбил\w+ (?:у|в) ворога"),

@@ -119,3 +119,19 @@ def test_unknown_report_date_stays_unknown(gazetteer):
     assert result.report_date is None and not result.report_date_inferred
     assert "not stated" in result.report_date_evidence
     assert result.claims and all(c.as_of is None for c in result.claims)  # "August 6" of which year?
+
+
+def test_reference_places_and_titles_are_not_the_ground_claimed(gazetteer):
+    (c,) = _claims("Russian forces pushed Ukrainian troops out of Snagost, a village near Korenevo.", gazetteer)
+    assert (c.side, c.action, c.places) == ("RU", "recaptured", ("Snagost",))
+    text = ("Kursk acting governor Alexei Smirnov said on Monday that 28 settlements in the Kursk region "
+            "were under Ukrainian control.")
+    (c,) = _claims(text, gazetteer, date="2024-08-20")
+    assert (c.side, c.action, c.settlement_count, c.places, c.as_of.isoformat()) == (
+        "UA", "controls", 28, ("Kursk Oblast",), "2024-08-19")
+    assert c.claimant == "Kursk acting governor Alexei Smirnov"
+
+
+def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
+    (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
+    assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
