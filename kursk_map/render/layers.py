@@ -20,7 +20,7 @@ from kursk_map import geometry as geo
 from kursk_map.areas import DerivedArea, NotDrawn
 from kursk_map.model import PlaceMention
 
-__all__ = ["SIDE_COLOURS", "SIDE_NAMES", "area_style", "area_popup", "outline_layer", "area_layers",
+__all__ = ["NeutralPrefix", "SIDE_COLOURS", "SIDE_NAMES", "area_style", "area_popup", "outline_layer", "area_layers",
            "place_layer", "Legend", "ATTRIBUTION", "esc", "area_feature"]
 
 SIDE_COLOURS = {"UA": "#1f5fbf", "RU": "#c0392b"}
@@ -183,6 +183,17 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.attribution = esc(ATTRIBUTION)
+
+
+class NeutralPrefix(MacroElement):
+    """Leaflet 1.9 prefixes its attribution with a Ukrainian flag; on a map of this war
+    that reads as taking a side, so the prefix is the plain word."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+{% endmacro %}
+""")
 
 
 def not_drawn_html(items: list[NotDrawn]) -> str:

@@ -20,7 +20,7 @@ from kursk_map import geometry as geo
 from kursk_map.areas import DerivedArea, NotDrawn
 from kursk_map.model import ArticleClaims
 from kursk_map.render.ids import deterministic_ids
-from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, area_layers, area_popup,
+from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, NeutralPrefix, area_layers, area_popup,
                                      area_style, esc, not_drawn_html, outline_layer, place_layer)
 
 __all__ = ["report_page", "timeline_page", "compare_page", "held_at", "CENTRE", "ZOOM"]
@@ -40,6 +40,7 @@ def _base_map(location=CENTRE, zoom=ZOOM, height="78vh") -> folium.Map:
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs the network)",
                      attr=f"&copy; OpenStreetMap contributors. {esc(ATTRIBUTION)}").add_to(m)
     outline_layer().add_to(m)
+    m.add_child(NeutralPrefix())
     return m
 
 
@@ -141,6 +142,7 @@ def compare_page(label_a: str, areas_a: list[DerivedArea], label_b: str, areas_b
             folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs the network)",
                              attr=f"&copy; OpenStreetMap contributors. {esc(ATTRIBUTION)}").add_to(sub)
             outline_layer().add_to(sub)
+            sub.add_child(NeutralPrefix())
             for group in area_layers(members):
                 group.add_to(sub)
         for side, (gained, lost, km2_gained, km2_lost) in sorted(changes.items()):
