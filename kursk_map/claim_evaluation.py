@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kursk_map.evaluation import Tally
 from kursk_map.model import ArticleClaims, ControlClaim
 
 __all__ = ["ClaimScore", "score_claims", "load_claims_gold", "AS_OF_DAYS"]
@@ -24,7 +25,7 @@ AS_OF_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimScore:
+class ClaimScore(Tally):
     predicted: int = 0
     gold: int = 0
     matched: int = 0
@@ -33,22 +34,6 @@ class ClaimScore:
     forecasts: int = 0         # gold forecasts
     forecasts_drawn: int = 0   # ... that came out as claims
     errors: tuple[str, ...] = ()
-
-    def __add__(self, other: "ClaimScore") -> "ClaimScore":
-        return ClaimScore(*(a + b for a, b in zip(_fields(self), _fields(other))))
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def as_of_share(self) -> float:
@@ -59,10 +44,6 @@ class ClaimScore:
                 f"(pred {self.predicted}, gold {self.gold}, matched {self.matched}); "
                 f"as_of within {AS_OF_DAYS} days {self.as_of_right}/{self.as_of_gold} ({self.as_of_share:.1%}); "
                 f"gold forecasts drawn as claims {self.forecasts_drawn}/{self.forecasts}")
-
-
-def _fields(s: ClaimScore) -> tuple:
-    return (s.predicted, s.gold, s.matched, s.as_of_gold, s.as_of_right, s.forecasts, s.forecasts_drawn, s.errors)
 
 
 def load_claims_gold(path: Path) -> dict:

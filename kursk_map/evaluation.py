@@ -8,6 +8,7 @@ with geopy's geodesic distance.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,24 +18,19 @@ from geopy.distance import geodesic
 from kursk_map.model import GeoparseResult, PlaceMention
 from kursk_map.normalize import name_key
 
-__all__ = ["Score", "score_file", "total", "load_gold"]
+__all__ = ["Tally", "Score", "score_file", "total", "load_gold"]
 
 NEAR_KM = 10.0
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    predicted: int = 0
-    gold: int = 0
-    matched: int = 0
-    resolved_right: int = 0
-    role_right: int = 0
-    settlements: int = 0          # gold settlements with a coordinate
-    settlements_near: int = 0     # ... predicted within NEAR_KM
-    errors: tuple[str, ...] = ()
+class Tally:
+    """Counts that add up field by field, with precision, recall and F1 of
+    ``matched`` over ``predicted`` and ``gold`` (a mixin for frozen dataclasses)."""
 
-    def __add__(self, other: "Score") -> "Score":
-        return Score(*(a + b for a, b in zip(_fields(self), _fields(other))))
+    __slots__ = ()
+
+    def __add__(self, other):
+        return type(self)(*(getattr(self, f.name) + getattr(other, f.name) for f in dataclasses.fields(self)))
 
     @property
     def precision(self) -> float:
@@ -49,6 +45,18 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+
+@dataclass(frozen=True, slots=True)
+class Score(Tally):
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    resolved_right: int = 0
+    role_right: int = 0
+    settlements: int = 0          # gold settlements with a coordinate
+    settlements_near: int = 0     # ... predicted within NEAR_KM
+    errors: tuple[str, ...] = ()
+
     @property
     def near_share(self) -> float:
         return self.settlements_near / self.settlements if self.settlements else 0.0
@@ -59,11 +67,6 @@ class Score:
                 f"resolved right {self.resolved_right}/{self.matched}; role right {self.role_right}/{self.matched}; "
                 f"settlements within {NEAR_KM:.0f} km {self.settlements_near}/{self.settlements} "
                 f"({self.near_share:.1%})")
-
-
-def _fields(s: Score) -> tuple:
-    return (s.predicted, s.gold, s.matched, s.resolved_right, s.role_right, s.settlements,
-            s.settlements_near, s.errors)
 
 
 def load_gold(path: Path) -> list[dict]:
