@@ -116,6 +116,11 @@ def decode(raw: bytes, shown: str) -> tuple[str, str]:
     # In cp1251 the Cyrillic alphabet is 0xC0-0xFF, so Russian words are runs of high
     # bytes; in Latin-1 / cp1252 text accented letters stand alone between ASCII ones.
     runs = [len(m.group()) for m in re.finditer(rb"[\x80-\xff]+", raw)]
+    # Prose in any alphabet has spaces between its words; bytes that decode to a wall of
+    # letters are binary data or an encoding we cannot tell.
+    if len(raw) > 200 and raw.count(b" ") + raw.count(b"\n") < len(raw) * 0.03:
+        raise InputError(shown, "not text in UTF-8, cp1251 or Latin-1 (no spaces between words: binary or "
+                                "an unknown encoding)")
     if sum(n for n in runs if n >= 3) / sum(runs) > 0.5:
         try:
             return raw.decode("cp1251"), "cp1251"

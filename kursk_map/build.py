@@ -84,8 +84,8 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
     from kursk_map.render.pages import compare_page, held_at, report_page, timeline_page
     from kursk_map.render.static import chart_png, compare_png, map_png
 
+    out = Output(output_dir, self_contained=self_contained)  # a bad output folder fails before any work
     reports, situation, failures = _load(seeds_dir)
-    out = Output(output_dir, self_contained=self_contained)
     by_date: dict[dt.date, list[ArticleClaims]] = defaultdict(list)
     for r in reports:
         when = map_date(r)
@@ -123,6 +123,9 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
                                      f"{when.isoformat()}, according to {', '.join(claimants[1:])}", right,
                                      title=f"Conflicting claims of {when.isoformat()}")
             out.write(f"{cname}.html", page)
+            if png:
+                out.write(f"{cname}.png", compare_png(f"according to {claimants[0]}", left,
+                                                      f"according to {', '.join(claimants[1:])}", right))
             comparisons.append((f"{when.isoformat()}: {claimants[0]} against the others", cname, km2))
     out.write("timeline.html", timeline_page(list(situation.areas)))
     series = _series(situation.areas, dates, held_at)

@@ -93,3 +93,16 @@ def test_missing_file_and_bad_date(tmp_path):
         read_article(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="not a date"):
         article_from_text("Date: last week\n\nText.")
+
+
+def test_random_high_bytes_are_not_taken_for_cp1251_text(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(rng.randrange(0x80, 0x100) for _ in range(4000)))
+    with pytest.raises(InputError, match="no spaces between words"):
+        read_article(path)
+    russian = tmp_path / "ru.txt"
+    russian.write_bytes("Украинские войска вошли в Суджу. ".encode("cp1251") * 20)
+    assert read_article(russian).encoding == "cp1251"

@@ -276,7 +276,7 @@ def test_compare_command_prints_ground_gained_and_lost(contained, tmp_path):
     lines = dict(re.findall(r"^(UA|RU): (\+[\d,]+ km2 gained, -[\d,]+ km2 lost)$", proc.stdout, re.MULTILINE))
     assert set(lines) == set(at_a) | set(at_b), proc.stdout
     for side, line in lines.items():
-        gained, lost = (float(x.replace(",", "")) for x in re.findall(r"[\d,]+", line))
+        gained, lost = (float(x.replace(",", "")) for x in re.findall(r"[+-]([\d,]+)", line))
         before = at_a[side]["properties"]["area_km2"] if side in at_a else 0.0
         after = at_b[side]["properties"]["area_km2"] if side in at_b else 0.0
         # |B \ A| - |A \ B| = |B| - |A|, whatever the shapes

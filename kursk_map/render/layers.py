@@ -20,7 +20,7 @@ from kursk_map import geometry as geo
 from kursk_map.areas import DerivedArea, NotDrawn
 from kursk_map.model import PlaceMention
 
-__all__ = ["NeutralPrefix", "SIDE_COLOURS", "SIDE_NAMES", "area_style", "area_popup", "outline_layer", "area_layers",
+__all__ = ["Notes", "NeutralPrefix", "SIDE_COLOURS", "SIDE_NAMES", "area_style", "area_popup", "outline_layer", "area_layers",
            "place_layer", "Legend", "ATTRIBUTION", "esc", "area_feature"]
 
 SIDE_COLOURS = {"UA": "#1f5fbf", "RU": "#c0392b"}
@@ -36,8 +36,14 @@ _DERIVATION_STYLE = {
 _STATUS_NOTE = {"held": "held", "recaptured": "retaken", "lost": "lost"}
 
 
+# folium writes popup and tooltip HTML into JavaScript template literals (`...`): a "${...}" or
+# a backslash-backtick from an article would run or break the script, so those are entities too.
+_TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
 def esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """Text from an article, safe in HTML and inside folium's JavaScript template literals."""
+    return html.escape("" if value is None else str(value), quote=True).translate(_TEMPLATE_LITERAL)
 
 
 def area_style(area: DerivedArea) -> dict:
@@ -194,6 +200,19 @@ class NeutralPrefix(MacroElement):
 {{ this._parent.get_name() }}.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 {% endmacro %}
 """)
+
+
+class Notes(MacroElement):
+    """HTML under the map (the reports of the page, claims not drawn): rendered after the map's div."""
+
+    _template = Template("""
+{% macro html(this, kwargs) %}{{ this.content }}{% endmacro %}
+""")
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self._name = "Notes"
+        self.content = content  # already escaped by the builder
 
 
 def not_drawn_html(items: list[NotDrawn]) -> str:

@@ -20,7 +20,7 @@ from kursk_map import geometry as geo
 from kursk_map.areas import DerivedArea, NotDrawn
 from kursk_map.model import ArticleClaims
 from kursk_map.render.ids import deterministic_ids
-from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, NeutralPrefix, area_layers, area_popup,
+from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, NeutralPrefix, Notes, area_layers, area_popup,
                                      area_style, esc, not_drawn_html, outline_layer, place_layer)
 
 __all__ = ["report_page", "timeline_page", "compare_page", "held_at", "CENTRE", "ZOOM"]
@@ -61,7 +61,7 @@ def report_page(when: dt.date, areas: list[DerivedArea], reports: list[ArticleCl
         place_layer(places).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
         m.add_child(Legend())
-        m.get_root().html.add_child(folium.Element(_notes(title, reports, not_drawn, areas)), name="km_notes")
+        m.add_child(Notes(_notes(title, reports, not_drawn, areas)))
         return m.get_root().render()
 
 
@@ -102,8 +102,10 @@ def timeline_page(areas: list[DerivedArea]) -> str:
             end = (seq[i + 1].claim.as_of or seq[i + 1].map_date) if i + 1 < len(seq) else last
             if end <= start:
                 continue
+            # leaflet.timeline counts both ends: an area ends where the next of its side begins.
             features.append({"type": "Feature", "geometry": mapping(a.geometry), "properties": {
-                "start": _ms(start), "end": _ms(end), "style": area_style(a), "popup": area_popup(a)}})
+                "start": _ms(start), "end": _ms(end), "endExclusive": i + 1 < len(seq),
+                "style": area_style(a), "popup": area_popup(a)}})
     with deterministic_ids():
         m = _base_map()
         _head(m, "Claimed control over time")
@@ -113,14 +115,16 @@ def timeline_page(areas: list[DerivedArea]) -> str:
                                                  " layer.bindPopup(feature.properties.popup, {maxWidth: 460}); }"))
         timeline.layer_name = "Claimed areas by date"
         timeline.add_to(m)
-        TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
-                       start=_ms(dates[0]) if dates else None, end=_ms(last) if dates else None,
-                       show_ticks=True, steps=max(1, (last - dates[0]).days) if dates else 1000
-                       ).add_timelines(timeline).add_to(m)
+        slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
+                                start=_ms(dates[0]) if dates else None, end=_ms(last) if dates else None,
+                                show_ticks=True, steps=max(1, (last - dates[0]).days) if dates else 1000)
+        # The dates are UTC midnights: shown in local time they would move a day west of Greenwich.
+        slider.options["format_output"] = JsCode("function (date) { return moment.utc(date).format('YYYY-MM-DD'); }")
+        slider.add_timelines(timeline).add_to(m)
         m.add_child(Legend())
-        m.get_root().html.add_child(folium.Element(
+        m.add_child(Notes(
             '<div class="km-notes"><h2>Claimed control over time</h2><p>Move the slider: each area shows from '
-            "the date its claim is about until the next claim of the same side.</p></div>"), name="km_notes")
+            "the date its claim is about until the next claim of the same side.</p></div>"))
         return m.get_root().render()
 
 
@@ -162,10 +166,10 @@ def compare_page(label_a: str, areas_a: list[DerivedArea], label_b: str, areas_b
         dual.m1.add_child(Legend())
         rows = "".join(f"<tr><td>{esc(SIDE_NAMES[s])}</td><td>+{g:,.0f} km²</td><td>-{lo:,.0f} km²</td></tr>"
                        for s, (_, _, g, lo) in sorted(changes.items()))
-        dual.get_root().html.add_child(folium.Element(
+        dual.m2.add_child(Notes(
             f'<div class="km-notes"><h2>{esc(title)}</h2><p>Left: {esc(label_a)}. Right: {esc(label_b)}, with the '
             f"ground gained and lost between them (estimates, from the areas drawn).</p>"
-            f"<table><tr><th>Side</th><th>gained</th><th>lost</th></tr>{rows}</table></div>"), name="km_notes")
+            f"<table><tr><th>Side</th><th>gained</th><th>lost</th></tr>{rows}</table></div>"))
         return dual.get_root().render(), {s: {"gained_km2": round(g, 1), "lost_km2": round(lo, 1)}
                                           for s, (_, _, g, lo) in changes.items()}
 
