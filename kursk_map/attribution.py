@@ -49,7 +49,7 @@ _PATTERNS = (
     ("cited_as", re.compile(rf"(?P<who>{_NP})\s+(?:was|were|is|are)\s+(?:cited|quoted)\s+as\s+saying", re.IGNORECASE)),
     ("reported_by", re.compile(rf"\b(?:is|was|were|are|has been|have been)\s+reported\s+by\s+(?P<who>{_NP})(?=\s*[,.;]|\s*$)", re.IGNORECASE)),
     # "Ukraine launched its offensive ..., claiming to control 100 settlements": the subject claims.
-    ("participle", re.compile(rf"^(?P<who>(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+?)\s+[a-z][^,]*,.*?\b(?:claiming|saying|asserting)\b")),
+    ("participle", re.compile(r"^(?P<who>(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+?)\s+[a-z][^,]*,.*?\b(?:claiming|saying|asserting)\b")),
     ("say", re.compile(rf"(?:^|(?<=[,;:“”\"—–])|(?<=\bthat)|(?<=\bwhile)|(?<=\band)|(?<=\bbut))\s*(?P<who>{_NP})\s+{_ADV}{_SAY}\b", re.IGNORECASE)),
 )
 _LEADING = re.compile(r"^(?:and|but|however|meanwhile|while|that|as|so|also|in addition)\s+", re.IGNORECASE)
@@ -83,11 +83,9 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(chunk):
             who = (m.groupdict().get("who") or m.groupdict().get("outlet") or "").strip()
             who = _LEADING.sub("", who).strip(" '’")
-            if not who or len(who.split()) > 12 or (kind == "say" and _NOT_A_SPEAKER.search(who)):
-                if kind == "say" and who.lower() in ("officials", "one official"):
-                    pass
-                else:
-                    continue
+            if not who or len(who.split()) > 12 or (kind == "say" and _NOT_A_SPEAKER.search(who)
+                                                    and who.lower() not in ("officials", "one official")):
+                continue
             if kind == "participle":
                 m_end = m.end() + start
                 found.append(Attribution(_tidy(who), is_outlet(who), m_end - len("claiming"), m_end))

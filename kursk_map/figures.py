@@ -25,7 +25,7 @@ _QUALIFIERS = {
     "almost": "almost", "nearly": "almost", "close to": "almost", "just under": "almost", "почти": "almost",
     "майже": "almost",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-    "approx.": "about", "около": "about", "порядка": "about", "около более": "about", "близько": "about",
+    "approx.": "about", "около": "about", "порядка": "about", "близько": "about",
     "понад": "over", "over": "over", "more than": "over", "above": "over", "in excess of": "over",
     "более": "over", "свыше": "over", "больше": "over",
     "at least": "at least", "up to": "up to", "under": "up to", "less than": "up to", "до": "up to",
@@ -44,8 +44,7 @@ _VAGUE = {"a dozen": (12, (10, 14)), "dozens of": (None, (24, 99)), "dozens": (N
           "several": (None, (3, 9)), "a few": (None, (2, 5)), "a number of": (None, (2, None)),
           "many": (None, (5, None)), "scores of": (None, (40, 99)), "a handful of": (None, (2, 5)),
           "hundreds of": (None, (200, 999)), "нескольких": (None, (3, 9)), "несколько": (None, (3, 9)),
-          "десятки": (None, (24, 99)), "десятков": (None, (24, 99)), "кілька": (None, (3, 9)),
-          "десятки": (None, (24, 99))}
+          "десятки": (None, (24, 99)), "десятков": (None, (24, 99)), "кілька": (None, (3, 9))}
 _COUNT_WORD = "|".join(sorted((re.escape(w) for w in [*_WORD_NUMBERS, *_VAGUE]), key=len, reverse=True))
 _SETTLEMENT_NOUN = (r"(?:settlements?|villages?|towns?|localities|locality|hamlets?|communities|населённых\s+пунктов"
                     r"|населенных\s+пунктов|населённых\s+пункта|населенных\s+пункта|сёл|сел|деревень"
