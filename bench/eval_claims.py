@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
+
+from eval_places import report  # the scorers' shared command line (bench/ is the script's folder)
 
 from kursk_map.articles import read_article
 from kursk_map.claim_evaluation import ClaimScore, load_claims_gold, score_claims
@@ -34,18 +35,5 @@ def evaluate(pairs) -> ClaimScore:
     return score
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true")
-    args = parser.parse_args()
-    scores = {name: evaluate(pairs) for name, pairs in gold_sets().items()}
-    for name, s in scores.items():
-        print(f"{name:6s} {s.summary()}")
-        if args.errors:
-            for e in s.errors:
-                print("   ", e)
-    print(f"{'all':6s} {sum(scores.values(), ClaimScore()).summary()}")
-
-
 if __name__ == "__main__":
-    main()
+    report(__doc__.splitlines()[0], gold_sets(), evaluate, ClaimScore())

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from kursk_map.articles import read_article
-from kursk_map.evaluation import load_gold, score_file, total
+from kursk_map.evaluation import Score, load_gold, score_file, total
 from kursk_map.gazetteer import load_gazetteer
 from kursk_map.places import geoparse
 
@@ -29,18 +29,19 @@ def evaluate(pairs):
     return total(score_file(geoparse(read_article(text), gazetteer), load_gold(gold)) for text, gold in pairs)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def report(description: str, sets: dict, evaluate, zero) -> None:
+    """The command line of a scorer: a summary per gold set (and with --errors every error), then all."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
-    scores = {name: evaluate(pairs) for name, pairs in gold_sets().items()}
+    scores = {name: evaluate(pairs) for name, pairs in sets.items()}
     for name, s in scores.items():
         print(f"{name:6s} {s.summary()}")
         if args.errors:
             for e in s.errors:
                 print("   ", e)
-    print(f"{'all':6s} {total(scores.values()).summary()}")
+    print(f"{'all':6s} {sum(scores.values(), zero).summary()}")
 
 
 if __name__ == "__main__":
-    main()
+    report(__doc__.splitlines()[0], gold_sets(), evaluate, Score())

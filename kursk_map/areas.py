@@ -35,7 +35,7 @@ from kursk_map import geometry as geo
 from kursk_map.errors import GazetteerError, GeometryError
 from kursk_map.model import ArticleClaims, ControlClaim, PlaceMention
 
-__all__ = ["DerivedArea", "NotDrawn", "Situation", "derive_areas", "map_date", "KM2_PER_SETTLEMENT",
+__all__ = ["DerivedArea", "NotDrawn", "Situation", "derive_areas", "held_at", "map_date", "KM2_PER_SETTLEMENT",
            "INCURSION_ORIGIN"]
 
 # Ukraine's own pairing of the two figures in one statement: 1,294 km² and 100 settlements
@@ -62,6 +62,11 @@ class DerivedArea:
     map_date: dt.date
     area_km2: float
     method: str              # one sentence: how this polygon was made
+
+    @property
+    def when(self) -> dt.date:
+        """The date the area is about: its claim's, else its report's."""
+        return self.claim.as_of or self.map_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +124,15 @@ def derive_areas(reports: list[ArticleClaims], gazetteer=None) -> Situation:
             if area.status == "held":
                 held[area.side] = area
     return Situation(tuple(areas), tuple(not_drawn))
+
+
+def held_at(areas, when: dt.date) -> dict[str, DerivedArea]:
+    """The latest area each side was claimed to hold on or before ``when`` (by the date it is about)."""
+    latest: dict[str, DerivedArea] = {}
+    for a in sorted(areas, key=lambda a: (a.when, a.map_date)):
+        if a.status == "held" and a.when <= when:
+            latest[a.side] = a
+    return latest
 
 
 def _derive(claim, report, when, held, gazetteer) -> list[DerivedArea] | str:
@@ -195,8 +209,7 @@ def _derive(claim, report, when, held, gazetteer) -> list[DerivedArea] | str:
                      f"{_earlier(earlier)} with {how}, on the side away from the border"),
                 area(geo.simplified(gone, tolerance_m=1), "area-matched", "lost", claim.side,
                      f"the part of {_earlier(earlier)} estimated lost")]
-    return f"an {claim.action} claim gives no ground to draw" if claim.action == "advanced" else \
-        f"a '{claim.action}' claim gives no ground to draw"
+    return f"a claim of '{claim.action}' gives no ground to draw"
 
 
 def _target(claim: ControlClaim) -> tuple[float | None, str]:
@@ -214,8 +227,7 @@ def _target(claim: ControlClaim) -> tuple[float | None, str]:
 
 
 def _earlier(a: DerivedArea) -> str:
-    when = a.claim.as_of or a.map_date
-    return f"the {a.side} area as of {when.isoformat()} ({a.report.publisher or 'unknown publisher'})"
+    return f"the {a.side} area as of {a.when.isoformat()} ({a.report.publisher or 'unknown publisher'})"
 
 
 def _region_id(mentions: tuple[PlaceMention, ...], gazetteer) -> str | None:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kursk_map.areas import DerivedArea, Situation, derive_areas, map_date
+from kursk_map.areas import DerivedArea, Situation, derive_areas, held_at, map_date
 from kursk_map.errors import InputError, KurskMapError
 from kursk_map.export import claims_to_json, claims_to_geojson, write_claims_csv
 from kursk_map.model import ArticleClaims
@@ -81,7 +81,7 @@ def _load(seeds_dir: Path) -> tuple[list[ArticleClaims], Situation, tuple[InputE
 
 def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False) -> BuildResult:
     """Build every map from the articles in ``seeds_dir`` into ``output_dir``."""
-    from kursk_map.render.pages import compare_page, held_at, report_page, timeline_page
+    from kursk_map.render.pages import compare_page, report_page, timeline_page
     from kursk_map.render.static import chart_png, compare_png, map_png
 
     out = Output(output_dir, self_contained=self_contained)  # a bad output folder fails before any work
@@ -109,7 +109,8 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
         _progress(done, steps, "maps")
     comparisons = []
     for a, b in zip(dates, dates[1:]):
-        name, km2 = _write_compare(out, a, b, situation.areas, png, held_at, compare_page, compare_png)
+        name = f"compare-{a.isoformat()}_{b.isoformat()}"
+        km2 = _write_compare(out, f"{name}.html", a, b, situation.areas, png)
         comparisons.append((f"{a.isoformat()} and {b.isoformat()}", name, km2))
         done += 1
         _progress(done, steps, "comparisons")
@@ -128,7 +129,7 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
                                                       f"according to {', '.join(claimants[1:])}", right))
             comparisons.append((f"{when.isoformat()}: {claimants[0]} against the others", cname, km2))
     out.write("timeline.html", timeline_page(list(situation.areas)))
-    series = _series(situation.areas, dates, held_at)
+    series = _series(situation.areas, dates)
     out.write("area-over-time.png", chart_png(series))
     out.write("claims.json", json.dumps([claims_to_json(r.path, r) for r in reports], ensure_ascii=False, indent=2) + "\n")
     buf = io.StringIO()
@@ -142,43 +143,37 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
     return BuildResult(out.written, failures, dates)
 
 
-def _write_compare(out, a, b, areas, png, held_at, compare_page, compare_png):
-    left, right = list(held_at(list(areas), a).values()), list(held_at(list(areas), b).values())
-    name = f"compare-{a.isoformat()}_{b.isoformat()}"
+def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, areas, png: bool) -> dict:
+    """What each side was last claimed to hold by ``a`` and by ``b``, side by side; the km² changed."""
+    from kursk_map.render.pages import compare_page
+    from kursk_map.render.static import compare_png
+
+    left, right = list(held_at(areas, a).values()), list(held_at(areas, b).values())
     page, km2 = compare_page(f"as claimed by {a.isoformat()}", left, f"as claimed by {b.isoformat()}", right,
                              title=f"Claimed control: {a.isoformat()} against {b.isoformat()}")
-    out.write(f"{name}.html", page)
+    out.write(filename, page)
     if png:
-        out.write(f"{name}.png", compare_png(a.isoformat(), left, b.isoformat(), right))
-    return name, km2
+        out.write(str(Path(filename).with_suffix(".png")), compare_png(a.isoformat(), left, b.isoformat(), right))
+    return km2
 
 
 def compare(date_a: dt.date, date_b: dt.date, seeds_dir: Path, output: Path, *, self_contained: bool = False,
             png: bool = False) -> tuple[list[Path], dict]:
     """Two synced maps of what each side was claimed to hold by two dates, and what changed."""
-    from kursk_map.render.pages import compare_page, held_at
-    from kursk_map.render.static import compare_png
-
     _, situation, failures = _load(seeds_dir)
     for failure in failures:
         print(f"kursk-map: error: {failure}", file=sys.stderr)
     if output.suffix != ".html":
         raise KurskMapError(f"{output}: the comparison is an HTML file; give a name ending in .html")
     out = Output(output.parent, self_contained=self_contained)
-    left = list(held_at(list(situation.areas), date_a).values())
-    right = list(held_at(list(situation.areas), date_b).values())
-    page, km2 = compare_page(f"as claimed by {date_a.isoformat()}", left, f"as claimed by {date_b.isoformat()}",
-                             right, title=f"Claimed control: {date_a.isoformat()} against {date_b.isoformat()}")
-    out.write(output.name, page)
-    if png:
-        out.write(output.with_suffix(".png").name, compare_png(date_a.isoformat(), left, date_b.isoformat(), right))
+    km2 = _write_compare(out, output.name, date_a, date_b, situation.areas, png)
     return out.written, km2
 
 
-def _series(areas, dates, held_at) -> dict[str, list[tuple[dt.date, float]]]:
+def _series(areas, dates) -> dict[str, list[tuple[dt.date, float]]]:
     out: dict[str, list[tuple[dt.date, float]]] = defaultdict(list)
     for when in dates:
-        for side, a in held_at(list(areas), when).items():
+        for side, a in held_at(areas, when).items():
             out[side].append((when, a.area_km2))
     return dict(out)
 

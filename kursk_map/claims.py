@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from kursk_map import lexicon
 from kursk_map.attribution import Attribution, attributions, chain
-from kursk_map.dates import DateExpr, find_dates, infer_report_date, resolve
+from kursk_map.dates import DateExpr, find_dates, infer_report_date, resolve, years_mentioned
 from kursk_map.figures import find_areas, find_counts, find_fractions
 from kursk_map.metonymy import CAPITALS
 from kursk_map.model import Article, ArticleClaims, ControlClaim, GeoparseResult, PlaceMention
@@ -68,7 +68,7 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
         places = geoparse(article, gazetteer)
     date, inferred, evidence = (dated[0], False, dated[1]) if dated else report_date(article)
     anchor, anchor_basis = date, "report date"
-    years = tuple(int(y) for y in re.findall(r"\b(20[0-4]\d)\b", article.text[article.body_start:]))
+    years = years_mentioned(article.text, article.body_start)
     if anchor is None:
         anchor = _latest_text_date(article, years)
         anchor_basis = "latest date the text gives (report date unknown)"
@@ -139,8 +139,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         area = _nearest(areas, t, kept)
         count = _nearest(counts, t, kept)
         fraction = _nearest(fractions, t, kept)
-        as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, t, anchor, anchor_basis, years, kept[:i],
-                              lambda trig: text[max(sent.start, trig.start - 20):trig.start])
+        # ", taking over several villages", ", claiming to control": a participle takes its main verb's date
+        participle = t.text.split()[0].lower().endswith("ing") or bool(
+            re.search(r"\w+ing\s+(?:to\s+)?$", text[max(sent.start, t.start - 20):t.start]))
+        as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, anchor, anchor_basis, years,
+                              kept[:i] if participle else [])
         side = lexicon.side_of(text, t, sent.start, sent.end, mentions, claimant)
         out.append(ControlClaim(
             kind=kind, claimant=claimant, sources=sources, side=side, action=t.action,
@@ -221,11 +224,11 @@ def _dates_for(triggers, found, dates: list[DateExpr]) -> dict[int, DateExpr]:
     return out
 
 
-def _as_of(own, found, dated, trigger, anchor, anchor_basis, years, earlier, text_before) -> tuple[dt.date | None, str]:
+def _as_of(own, found, dated, anchor, anchor_basis, years, earlier) -> tuple[dt.date | None, str]:
+    """The verb's own date, else the latest dated verb in ``earlier``, else its claimant's, else the anchor."""
     if own is not None:
         return resolve(own, anchor, years=years), f"text: {own.text!r}"
-    participle = trigger.text.split()[0].lower().endswith("ing") or re.search(r"\w+ing\s+(?:to\s+)?$", text_before(trigger))
-    for prev in reversed(earlier if participle else []):  # ", taking over several villages": the main verb's date
+    for prev in reversed(earlier):
         if id(prev) in dated:
             d = dated[id(prev)]
             return resolve(d, anchor, years=years), f"text: {d.text!r}"

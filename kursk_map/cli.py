@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kursk_map.articles import read_article
 from kursk_map.errors import InputError, KurskMapError
+from kursk_map.pipeline import expand_paths
 
 __all__ = ["main"]
 
@@ -34,7 +35,7 @@ def places_command(args: argparse.Namespace) -> int:
         geocoder = NominatimFallback(cache_dir=args.cache_dir, user_agent=args.user_agent)
     gazetteer = load_gazetteer()
     results, failed = [], False
-    for path in _expand(args.paths):
+    for path in expand_paths(args.paths):
         try:
             article = read_article(path)
         except InputError as exc:
@@ -52,12 +53,6 @@ def places_command(args: argparse.Namespace) -> int:
         for shown, r in results:
             sys.stdout.write(places_table(shown, r))
     return 1 if failed else 0
-
-
-def _expand(paths: list[str]) -> list[str]:
-    from kursk_map.pipeline import expand_paths
-
-    return expand_paths(paths)
 
 
 def claims_command(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateExpr", "find_dates", "resolve", "infer_report_date", "WEEKDAYS", "MONTHS"]
+__all__ = ["DateExpr", "find_dates", "resolve", "infer_report_date", "years_mentioned", "WEEKDAYS", "MONTHS"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -178,6 +178,11 @@ def _date(year: int | None, month: int | None, day: int | None) -> dt.date | Non
 
 
 _YEAR_WORD = re.compile(r"\b(20[0-4]\d)\b")
+
+
+def years_mentioned(text: str, start: int = 0) -> tuple[int, ...]:
+    """The years 2000-2049 written in ``text[start:]``, in order (what weekday-dated days resolve among)."""
+    return tuple(int(y) for y in _YEAR_WORD.findall(text, start))
 _DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'/-]{2,40},\s+(?P<date>[^—–(\n]{3,40}?)\s*(?:\((?P<agency>[^)\n]{2,40})\))?\s*[—–-]",
                        re.MULTILINE)
 
@@ -222,7 +227,7 @@ def infer_report_date(text: str, start: int = 0) -> tuple[dt.date, str] | None:
                     d = _date(year, expr.month, expr.day)
                     if d is not None and d >= latest:
                         return d, f"{evidence} (year from {latest.isoformat()} in the text)"
-            years = {int(y) for y in _YEAR_WORD.findall(text, start)}
+            years = set(years_mentioned(text, start))
             if len(years) == 1:
                 d = _date(years.pop(), expr.month, expr.day)
                 if d is not None:

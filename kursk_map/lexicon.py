@@ -47,7 +47,6 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|продвину\w+|продвига\w+|наступа\w+|наступлени\w*|прорва\w+|прорыв\w*|просуну\w+|просува\w+"),
 )
 _TRIGGER = re.compile("|".join(f"(?P<{a}>\\b(?:{p})\\b)" for a, p in _VERBS), re.IGNORECASE)
-_NOUN_ADVANCE = re.compile(r"\b(?:advance|push|incursion|offensive|attack)\b", re.IGNORECASE)
 
 _TERRITORY = re.compile(
     r"\b(?:territor(?:y|ies)|ground|land|lands|soil|villages?|settlements?|towns?|localit(?:y|ies)|positions?|area|areas"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 from collections import defaultdict
 
 import folium
@@ -222,6 +221,3 @@ def not_drawn_html(items: list[NotDrawn]) -> str:
                    f"<q>{esc(n.claim.quote)}</q> <i>({esc(n.reason)})</i></li>" for n in items)
     return f"<h3>Claims not drawn</h3><ul>{rows}</ul>"
 
-
-def json_attr(value) -> str:
-    return esc(json.dumps(value, ensure_ascii=False, sort_keys=True))

@@ -23,7 +23,7 @@ from kursk_map.render.ids import deterministic_ids
 from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, NeutralPrefix, Notes, area_layers, area_popup,
                                      area_style, esc, not_drawn_html, outline_layer, place_layer)
 
-__all__ = ["report_page", "timeline_page", "compare_page", "held_at", "CENTRE", "ZOOM"]
+__all__ = ["report_page", "timeline_page", "compare_page", "CENTRE", "ZOOM"]
 
 CENTRE = (51.35, 35.3)   # the Kursk border districts, between Sudzha and Korenevo
 ZOOM = 9
@@ -78,28 +78,19 @@ def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], 
             f"{not_drawn_html(not_drawn)}<p><small>{esc(ATTRIBUTION)}</small></p></div>")
 
 
-def held_at(areas: list[DerivedArea], when: dt.date) -> dict[str, DerivedArea]:
-    """The latest area each side was claimed to hold on or before ``when`` (by date of the claim)."""
-    latest: dict[str, DerivedArea] = {}
-    for a in sorted(areas, key=lambda a: (a.claim.as_of or a.map_date, a.map_date)):
-        if a.status == "held" and (a.claim.as_of or a.map_date) <= when:
-            latest[a.side] = a
-    return latest
-
-
 def timeline_page(areas: list[DerivedArea]) -> str:
     """All dates in one map with a date slider: each held area shows from its date to the next."""
     features = []
     by_side: dict[str, list[DerivedArea]] = defaultdict(list)
-    for a in sorted(areas, key=lambda a: (a.claim.as_of or a.map_date, a.map_date)):
+    for a in sorted(areas, key=lambda a: (a.when, a.map_date)):
         if a.status == "held":
             by_side[a.side].append(a)
-    dates = sorted({(a.claim.as_of or a.map_date) for a in areas})
-    last = (dates[-1] + dt.timedelta(days=1)) if dates else dt.date.today()
+    dates = sorted({a.when for a in areas})
+    last = (dates[-1] + dt.timedelta(days=1)) if dates else None
     for side, seq in sorted(by_side.items()):
         for i, a in enumerate(seq):
-            start = a.claim.as_of or a.map_date
-            end = (seq[i + 1].claim.as_of or seq[i + 1].map_date) if i + 1 < len(seq) else last
+            start = a.when
+            end = seq[i + 1].when if i + 1 < len(seq) else last
             if end <= start:
                 continue
             # leaflet.timeline counts both ends: an area ends where the next of its side begins.

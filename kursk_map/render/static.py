@@ -7,6 +7,7 @@ ground as a dotted outline. PNGs carry no timestamp or version, so builds are id
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 
 import geopandas as gpd
@@ -26,13 +27,19 @@ _EXTENT = (34.2, 36.6, 50.75, 51.95)   # lon min, lon max, lat min, lat max: the
 _PNG = {"format": "png", "dpi": 110, "metadata": {"Software": None}}
 
 
+@functools.cache
+def _outline_series(pid: str) -> gpd.GeoSeries:
+    """A display outline, simplified once per process, not once per image."""
+    return gpd.GeoSeries([geo.simplified(geo.region_outline(pid), tolerance_m=300)], crs="EPSG:4326")
+
+
 def _outlines(ax) -> None:
     for pid, style in (("country:UA", {"facecolor": "#efeae0", "edgecolor": "#777", "linewidth": 0.8}),
                        ("country:RU", {"facecolor": "#f5f3ee", "edgecolor": "#777", "linewidth": 0.8}),
                        ("ne:RU-KRS", {"facecolor": "none", "edgecolor": "#333", "linewidth": 1.4, "linestyle": "--"}),
                        ("ne:UA-59", {"facecolor": "none", "edgecolor": "#888", "linewidth": 0.8, "linestyle": "--"}),
                        ("ne:RU-BEL", {"facecolor": "none", "edgecolor": "#888", "linewidth": 0.8, "linestyle": "--"})):
-        gpd.GeoSeries([geo.simplified(geo.region_outline(pid), tolerance_m=300)], crs="EPSG:4326").plot(ax=ax, **style)
+        _outline_series(pid).plot(ax=ax, **style)
 
 
 def _areas(ax, areas: list[DerivedArea]) -> None:
