@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kursk_map.errors import GazetteerError
@@ -37,6 +37,8 @@ class Gazetteer:
     data_dir: Path
     first_words: frozenset[str]  # first word of every key: most capitalised words fail here
     prefixes: frozenset[str]     # every proper word-prefix of a multi-word key
+    # What the geoparser has worked out about this gazetteer's names (spelling -> keys...).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place one of whose names has the same key as ``name``."""

