@@ -57,8 +57,10 @@ COUNTRY_SIMPLIFY_DEG = 0.002
 # A curated settlement and a GeoNames place with one key closer than this are one place.
 MERGE_KM = 6.0
 
+# "keys" holds the spelling-independent keys of every name (kursk_map.normalize.name_key),
+# so that loading the gazetteer need not compute them for 150,000 names.
 PLACES_COLUMNS = ("id", "name", "kind", "precision", "lat", "lon", "country", "admin1",
-                  "district", "population", "names", "source")
+                  "district", "population", "names", "keys", "source")
 _NAME_OK = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ'’ .\-]{1,38}[A-Za-zÀ-ɏЀ-ӿ.]$")
 
 
@@ -364,8 +366,9 @@ def write_places(rows: list[Row], path: Path) -> None:
     buf.write("\t".join(PLACES_COLUMNS) + "\n")
     for r in sorted(rows, key=lambda r: r.id):
         names = "|".join(sorted(r.names - {r.name}))
+        keys = "|".join(sorted(r.keys() - {""}))
         fields = (r.id, r.name, r.kind, r.precision, f"{r.lat:.5f}", f"{r.lon:.5f}", r.country,
-                  r.admin1, r.district, str(r.population), names, r.source)
+                  r.admin1, r.district, str(r.population), names, keys, r.source)
         if any("\t" in f or "\n" in f for f in fields):
             raise SystemExit(f"{r.id}: a field holds a tab or newline")
         buf.write("\t".join(fields) + "\n")

@@ -81,7 +81,9 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
                       admin1=row["admin1"], district=row["district"], population=int(row["population"]),
                       names=names, source=row["source"])
         places.append(place)
-        for key in {name_key(n) for n in (place.name, *names)}:
+        # The build stores each place's keys; a file without them gets them computed (slower).
+        keys = row["keys"].split("|") if "keys" in row else {name_key(n) for n in (place.name, *names)}
+        for key in keys:
             if key:
                 by_key.setdefault(key, []).append(i)
     max_words = max(k.count(" ") + 1 for k in by_key)

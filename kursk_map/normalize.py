@@ -65,7 +65,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-_APOSTROPHES = re.compile(r"['’ʼ`´ʹ]")
+_TO_LATIN = str.maketrans(_CYRILLIC)
+_NO_APOSTROPHES = str.maketrans("", "", "'’ʼ`´ʹ")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
 
 
@@ -78,8 +79,9 @@ def fold(text: str) -> str:
     >>> fold("Малая Локня")
     'malaya loknya'
     """
-    lowered = text.lower()
-    latin = "".join(_CYRILLIC.get(ch, ch) for ch in lowered)
+    latin = text.lower().translate(_TO_LATIN)
+    if latin.isascii():
+        return latin  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", latin)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -91,7 +93,7 @@ def name_key(text: str) -> str:
     >>> name_key("Russkoye Porechnoye")
     'ruskoe porechnoe'
     """
-    key = _APOSTROPHES.sub("", fold(text))
+    key = fold(text).translate(_NO_APOSTROPHES)
     key = _SEPARATORS.sub(" ", key).strip()
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
