@@ -14,6 +14,13 @@ index, timed apart; then GeoText(text) per text, keeping .cities and .countries)
 run over the same corpus. The best of --repeat passes is reported per tool.
 Target: kursk-map throughput at least 0.5 x geotext's.
 
+Where the time goes: the same corpus (its first 2,000 texts) through each stage
+alone -- building the Article (header, boilerplate), splitting sentences, scanning
+capitalised words, recognition (all of the above plus matching names), resolution
+-- printed in microseconds per article beside geotext's whole run. The first three
+are the floor any context-aware geoparser of this design pays before it looks a
+single name up.
+
 Accuracy: toponym P/R/F1 on the annotated set (seeds with tests/data/gold/toponyms,
 dev texts with tests/data/gold/dev). A match is an identical (start, end) span.
 kursk-map is scored with kursk_map.evaluation.score_file (resolved and unresolved
@@ -75,6 +82,33 @@ def best_of(repeat: int, fn) -> tuple[float, int]:
         out = fn()
         best = min(best, time.perf_counter() - t0)
     return best, out
+
+
+def stages(texts, gazetteer, GeoText) -> None:
+    from kursk_map.places import candidates, recognise
+    from kursk_map.ranking import resolve
+    from kursk_map.text import CAPITALISED, sentences
+
+    texts = texts[:2000]
+    articles = [article_from_text(t, path=f"bench/{i}") for i, t in enumerate(texts)]
+    found = [recognise(a, gazetteer) for a in articles]
+    cands = [[candidates(m, gazetteer) for m in mentions] for mentions, _ in found]
+    steps = (
+        ("geotext, whole run", lambda: [GeoText(t) for t in texts]),
+        ("kursk-map article (header, boilerplate)", lambda: [article_from_text(t) for t in texts]),
+        ("kursk-map sentences", lambda: [sentences(a.text, a.body_start) for a in articles]),
+        ("kursk-map capitalised-word scan", lambda: [[(m.group(), m.start()) for m in CAPITALISED.finditer(a.text)]
+                                                     for a in articles]),
+        ("kursk-map recognise (sentences, scan, matching)", lambda: [recognise(a, gazetteer) for a in articles]),
+        ("kursk-map candidates + resolve", lambda: [resolve(a, f[0], f[1], gazetteer,
+                                                            [candidates(m, gazetteer) for m in f[0]])
+                                                    for a, f in zip(articles, found)]),
+    )
+    mentions = sum(len(c) for c in cands)
+    print(f"where the time goes ({len(texts)} articles, {mentions / len(texts):.1f} mentions each; best of 3):")
+    for label, fn in steps:
+        secs, _ = best_of(3, fn)
+        print(f"  {label:50} {secs / len(texts) * 1e6:8.1f} us/article")
 
 
 def geotext_spans(text: str, GeoText) -> set[tuple[int, int]]:
@@ -140,6 +174,7 @@ def main() -> None:
     for path, (count, tb) in failures.items():
         print(f"kursk-map FAILED {count}x on {path.relative_to(ROOT)}; first traceback:\n{tb}")
 
+    stages(texts, gazetteer, GeoText)
     accuracy(gazetteer, GeoText)
 
 

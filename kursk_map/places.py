@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from kursk_map.gazetteer import Gazetteer, load_gazetteer
 from kursk_map.model import Article, GeoparseResult, Place, Span
 from kursk_map.normalize import cyrillic_lemmas, fold, name_key
-from kursk_map.text import CAPITALISED, WORD, Token, Word, next_word, sentences, tokens, word, words_before
+from kursk_map.text import CAPITALISED, WORD, Token, Word, next_word, sentences, tokens, word, words_after, words_before
 
 __all__ = ["geoparse", "recognise", "Mention", "STOPWORDS"]
 
@@ -348,6 +348,10 @@ def _cue_words(text: str, start: int) -> list[int]:
 
 def _cued_unknowns(text: str, cue: int, lo: int, hi: int, si: int, gazetteer: Gazetteer) -> list[Mention]:
     """Names the gazetteer lacks that the text marks as places: "the villages of A, B and C"."""
+    head = words_after(text, cue, hi)[:3]  # the cue word, maybe "of", the first name
+    name = head[2] if len(head) > 2 and head[1].lower == "of" else head[1] if len(head) > 1 else None
+    if name is None or not name.capitalised:
+        return []  # "the town's mayor", "villages near": no list of names (the usual case)
     toks = tokens(text, cue, hi)
     j = 1
     if j < len(toks) and toks[j].text.lower() == "of":
