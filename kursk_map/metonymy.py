@@ -49,6 +49,14 @@ demands demand request requests response refusal policy proposal proposals troop
 assessment estimate estimates war economy budget sanctions support aid willingness ability
 readiness consent approval refusal reaction retaliation narrative propaganda weapons arms missiles
 munitions equipment backed supplied led funded provided sponsored brokered top stockpiles
+permission pressure blessing mediation guarantees assurances funding
+""".split())
+# Capitalised words that, after the name, begin an institution: "Ukraine's General Staff",
+# "US National Security Council", "Russia's Defence Ministry".
+_INSTITUTION_WORDS = frozenset("""
+general defense defence ministry foreign armed security national state center centre council
+parliament army navy intelligence federal investigative emergencies border guard embassy
+republican republicans democratic democrat democrats congress senate
 """.split())
 
 # Words that, right after the name, make it the subject of an act or a statement.
@@ -79,6 +87,8 @@ with against help helping helped support supporting supported backing backed urg
 telling pressure pressured pressuring warned warning accused accusing asked asking blamed blaming
 aid arming armed allies enemies negotiate negotiations talks challenge challenged thanked gave give
 giving offered promised sold handed embarrass embarrassed by
+force forced forcing compel compelled allow allowed allowing enable enabled stop stopped prevent
+prevented satisfy convince persuade appease deter punish isolate
 """.split())
 _LOCATIVE_PREPOSITIONS = frozenset("in at inside into near to from within across over outside around".split())
 _DIRECTIONS = frozenset("eastern western northern southern central north south east west".split())
@@ -89,8 +99,10 @@ villages land lands airspace side area areas outskirts centre center capital str
 _AUXILIARIES = frozenset("does did will would can could should by".split())
 _TRANSFER_WORDS = frozenset("""
 provided delivered supplied sent given aid handouts weapons ammunition ambassador envoy support
-assistance loans transferred donated donating pledged shipped
+assistance loans transferred donated donating pledged shipped supplies deliveries funding
 """.split())
+# People sent somewhere: "soldiers sent to Russia" is a destination, not a recipient.
+_PEOPLE = frozenset("troops soldiers units forces personnel fighters servicemen mercenaries".split())
 _SKIPPABLE = _ADVERBS - {"has", "have", "had"} | {"and"}
 _NOT_VERBS = frozenset("this his its as is us thus plus less unless across perhaps yes".split())
 
@@ -115,17 +127,29 @@ def is_actor(before: Sequence[Word], possessive: bool, after: Sequence[Word], ki
     after_word = after[0].lower if after else ""
     if after_word in _AGENT_NOUNS:
         return True  # "Kiev's forces", "US officials", "Kyiv officials", "US-backed"
+    if after and after[0].capitalised and after_word in _INSTITUTION_WORDS:
+        return True  # "Ukraine's General Staff", "US National Security Council"
     if possessive:
         # "Russia's Kursk Oblast", "Ukraine's border areas": a place; "Washington's stockpiles": an actor.
         return not (not after or after[0].capitalised or after_word in _PLACE_NOUNS)
-    if before_word == "with" and before2 in _PLACE_NOUNS:
+    # The word that governs the name, looking past an article: "with (the) US", "to (the) US".
+    if before_word == "the":
+        prep, prep2, window = before2, (before[-3].lower if len(before) > 2 else ""), before[-6:-2]
+    else:
+        prep, prep2, window = before_word, before2, before[-5:-1]
+    if prep == "with" and prep2 in _PLACE_NOUNS:
         return False  # "the border with Ukraine"
-    if before_word in _ACTOR_OBJECT_CUES or before_word in _AUXILIARIES:
+    if prep in _ACTOR_OBJECT_CUES or prep in _AUXILIARIES:
         return True  # "negotiations with Kiev", "help Kiev hold", "sent by North Korea", "does Moscow keep"
-    if before_word == "to" and any(w.lower in _TRANSFER_WORDS for w in before[-5:-1]):
-        return True  # "aid provided to Ukraine", "Ambassador to the US"
-    if before_word in _LOCATIVE_PREPOSITIONS or before_word == "of":
-        return False  # "into Russia", "in Kyiv", "territory of Ukraine"
+    if prep == "for" and after_word == "to":
+        return True  # "for Moscow to force them out"
+    transfer = any(w.lower in _TRANSFER_WORDS for w in window)
+    if prep == "to" and transfer and not any(w.lower in _PEOPLE for w in window):
+        return True  # "aid provided to Ukraine", "Ambassador to the US" (not "troops sent to Russia")
+    if prep == "from" and any(w.lower in _TRANSFER_WORDS for w in window[-2:]):
+        return True  # "supplies from the United States", "weapons from Washington"
+    if prep in _LOCATIVE_PREPOSITIONS or prep == "of":
+        return False  # "into Russia", "in Kyiv", "territory of (the) Ukraine"
     # Subject of a verb: "Moscow ruled out", "Washington reportedly says", "the US and NATO claim".
     j = 0
     while j < len(after) and j <= 2 and (after[j].lower in _SKIPPABLE
@@ -134,11 +158,11 @@ def is_actor(before: Sequence[Word], possessive: bool, after: Sequence[Word], ki
     if j >= len(after):
         return False
     verb = after[j].lower
-    if verb in _VERBS:
-        return True
+    if verb in _VERBS or (j > 0 and verb in _AGENT_NOUNS):
+        return True  # ... or "the US and Ukrainian officials"
     if after[j].capitalised or verb in _NOT_VERBS:
         return False
-    if j == 0 and after_word not in _PLACE_NOUNS and after_word not in _LOCATIVE_PREPOSITIONS | {"made", "born", "based"}:
+    if j == 0 and after_word not in _PLACE_NOUNS | _LOCATIVE_PREPOSITIONS | {"made", "born", "based"}:
         # An attributive name before a common noun: "US Republican nominee", "U.S. assessment".
         return verb.isalpha() or "'" not in verb
     return verb.endswith(("ed", "es")) and len(verb) > 4

@@ -1,3 +1,5 @@
+import pytest
+
 from kursk_map.articles import article_from_text, read_article
 from kursk_map.places import geoparse
 from tests.conftest import SEEDS
@@ -120,3 +122,21 @@ def test_russian_and_ukrainian_inflections(gazetteer):
 def test_datelines_in_capitals(gazetteer):
     res = parse("MOSCOW/KYIV, March 13 (Reuters) - Russian forces retook Sudzha.", gazetteer)
     assert [m.name for m in res.places] == ["Moscow", "Kyiv", "Sudzha"]
+
+
+@pytest.mark.parametrize("sentence, surface, role", [
+    ("The raid was meant to force Moscow to divert troops.", "Moscow", "actor"),
+    ("That would allow Kyiv to rotate its brigades.", "Kyiv", "actor"),
+    ("It will take weeks for Moscow to push them out.", "Moscow", "actor"),
+    ("Nothing short of that would satisfy Russia.", "Russia", "actor"),
+    ("Ammunition from the United States arrived late.", "United States", "actor"),
+    ("Ukraine's General Staff published a map.", "Ukraine", "actor"),
+    ("A US Senate delegation arrived.", "US", "actor"),
+    ("Both the US and British officials met in Geneva.", "US", "actor"),
+    ("Russia's Ambassador to the US spoke on Friday.", "US", "actor"),
+    ("Thousands of soldiers were sent to Russia last autumn.", "Russia", "location"),
+    ("Shelling on the territory of the Russian Federation continued.", "Russian Federation", "location"),
+])
+def test_governments_as_objects_and_institutions_are_actors(gazetteer, sentence, surface, role):
+    found = {m.span.surface: m.role for m in parse(sentence, gazetteer).places}
+    assert found[surface] == role
