@@ -46,7 +46,6 @@ def find_boilerplate(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     """
     lines = text[start:].split("\n")
     sums = list(accumulate(map(len, lines), initial=start))  # line i starts at sums[i] + i
-
     body_len = len(text) - start
     stop = next((i for i in compress(range(len(lines)), map(_APPEAL_START.match, lines))
                  if sums[i] + i - start > body_len * 0.4), len(lines))

@@ -321,8 +321,6 @@ def _is_given_name(text: str, name: Word, nxt: tuple[Word, int, int] | None, gaz
 
 _CUE_WORD = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_PLACE_CUES, key=len, reverse=True))})(?![^\W\d_])",
                        re.IGNORECASE)
-
-
 _CUE_STEMS = sorted({cue.rstrip("s") for cue in _PLACE_CUES})  # "village" finds "villages" too
 
 

@@ -112,7 +112,7 @@ class _Story:
         self.anchors = list({p.id: p for p in unique if p.country in _THEATRE_COUNTRIES
                              and p.kind in ("settlement", "district")}.values())
         self.priors = gazetteer.memo.setdefault("priors", {})
-        self._nearest: dict[str, float] = {}
+        self._nearest: dict[str, float | None] = {}
 
     def best(self, options: tuple[Place, ...], container: Place | None) -> Place | None:
         if len(options) == 1 and container is None:
