@@ -16,7 +16,7 @@ Target: kursk-map throughput at least 0.5 x geotext's.
 
 Where the time goes: the same corpus (its first 2,000 texts) through each stage
 alone -- building the Article (header, boilerplate), splitting sentences, scanning
-capitalised words, recognition (all of the above plus matching names), resolution
+capitalised words, recognition (sentences, the scan and matching names), resolution
 -- printed in microseconds per article beside geotext's whole run. The first three
 are the floor any context-aware geoparser of this design pays before it looks a
 single name up.
