@@ -37,7 +37,7 @@ import traceback
 from pathlib import Path
 
 from kursk_map.articles import article_from_text, read_article
-from kursk_map.evaluation import load_gold, score_file, total
+from kursk_map.evaluation import Score, load_gold, score_file, total
 from kursk_map.places import geoparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,13 +120,6 @@ def geotext_spans(text: str, GeoText) -> set[tuple[int, int]]:
     return spans
 
 
-def prf(pred: int, gold: int, matched: int) -> str:
-    p = matched / pred if pred else 0.0
-    r = matched / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P={p:.3f} R={r:.3f} F1={f:.3f} (pred {pred}, gold {gold}, matched {matched})"
-
-
 def accuracy(gazetteer, GeoText) -> None:
     pairs = [(ROOT / "seeds" / f"{g.stem}.txt", g) for g in sorted((GOLD / "toponyms").glob("*.json"))]
     pairs += [(g.with_suffix(".txt"), g) for g in sorted((GOLD / "dev").glob("*.json"))]
@@ -139,8 +132,8 @@ def accuracy(gazetteer, GeoText) -> None:
         gt = [gt[0] + len(pred), gt[1] + len(gold_spans), gt[2] + len(pred & gold_spans)]
     s = total(scores)
     print(f"accuracy on {len(pairs)} annotated files (exact span match):")
-    print(f"  kursk-map toponyms {prf(s.predicted, s.gold, s.matched)}")
-    print(f"  geotext   toponyms {prf(*gt)}")
+    print(f"  kursk-map toponyms {s.prf()}")
+    print(f"  geotext   toponyms {Score(predicted=gt[0], gold=gt[1], matched=gt[2]).prf()}")
 
 
 def main() -> None:

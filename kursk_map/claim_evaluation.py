@@ -40,8 +40,7 @@ class ClaimScore(Tally):
         return self.as_of_right / self.as_of_gold if self.as_of_gold else 0.0
 
     def summary(self) -> str:
-        return (f"claims P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
-                f"(pred {self.predicted}, gold {self.gold}, matched {self.matched}); "
+        return (f"claims {self.prf()}; "
                 f"as_of within {AS_OF_DAYS} days {self.as_of_right}/{self.as_of_gold} ({self.as_of_share:.1%}); "
                 f"gold forecasts drawn as claims {self.forecasts_drawn}/{self.forecasts}")
 

@@ -45,6 +45,11 @@ class Tally:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def prf(self) -> str:
+        """ "P=0.985 R=0.992 F1=0.988 (pred 392, gold 389, matched 386)" """
+        return (f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
+                f"(pred {self.predicted}, gold {self.gold}, matched {self.matched})")
+
 
 @dataclass(frozen=True, slots=True)
 class Score(Tally):
@@ -62,8 +67,7 @@ class Score(Tally):
         return self.settlements_near / self.settlements if self.settlements else 0.0
 
     def summary(self) -> str:
-        return (f"toponyms P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
-                f"(pred {self.predicted}, gold {self.gold}, matched {self.matched}); "
+        return (f"toponyms {self.prf()}; "
                 f"resolved right {self.resolved_right}/{self.matched}; role right {self.role_right}/{self.matched}; "
                 f"settlements within {NEAR_KM:.0f} km {self.settlements_near}/{self.settlements} "
                 f"({self.near_share:.1%})")

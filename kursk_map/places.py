@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from kursk_map.gazetteer import Gazetteer, load_gazetteer
 from kursk_map.model import Article, GeoparseResult, Place, Span
 from kursk_map.normalize import cyrillic_lemmas, fold, name_key
-from kursk_map.text import CAPITALISED, WORD, Token, Word, next_word, sentences, tokens, word, words_after, words_before
+from kursk_map.text import CAPITALISED, WORD, Word, adjacent, next_word, sentences, tokens, word, words_after, words_before
 
 __all__ = ["geoparse", "recognise", "Mention", "STOPWORDS"]
 
@@ -73,7 +73,6 @@ _DEMONYM_STEMS = ("russia", "ukrain", "americ", "belarus", "european", "nato", "
 # Words the text uses to say that an unknown name is a place.
 _PLACE_CUES = frozenset("village villages settlement settlements town towns hamlet khutor city "
                         "selo posyolok".split())
-_JOINABLE = re.compile(r"[ \t]*[\-‐‑]?[ \t]*$")
 _REGION_WORDS = frozenset("oblast region province raion district krai".split())
 
 
@@ -132,11 +131,12 @@ class _Starts(dict):
         return found
 
 
-def _starts(gazetteer: Gazetteer) -> _Starts:
-    starts = gazetteer.memo.get("starts")
-    if starts is None:
-        starts = gazetteer.memo["starts"] = _Starts(gazetteer)
-    return starts
+def _memo(gazetteer: Gazetteer, kind: type[_Starts] | type[_Candidates]):
+    """The gazetteer's cache of this kind, made on first use (the gazetteer itself never changes)."""
+    found = gazetteer.memo.get(kind)
+    if found is None:
+        found = gazetteer.memo[kind] = kind(gazetteer)
+    return found
 
 
 def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -146,7 +146,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], li
     """
     text = article.text
     sents = [s for s in sentences(text, article.body_start) if not article.in_boilerplate(*s)]
-    starts = _starts(gazetteer)
+    starts = _memo(gazetteer, _Starts)
     cues = _cue_words(text, article.body_start)
     mentions: list[Mention] = []
     for si, (s, e) in enumerate(sents):
@@ -355,11 +355,11 @@ def _cued_unknowns(text: str, cue: int, lo: int, hi: int, si: int, gazetteer: Ga
     if j < len(toks) and toks[j].text.lower() == "of":
         j += 1
     out = []
-    starts = _starts(gazetteer)
+    starts = _memo(gazetteer, _Starts)
     while j < len(toks) and toks[j].capitalised and fold(toks[j].text) not in STOPWORDS:
         last = j
         # Two-word village names: "Malaya Loknya", "Russkoye Porechnoye".
-        if last + 1 < len(toks) and toks[last + 1].capitalised and _adjacent(text, toks[last], toks[last + 1]):
+        if last + 1 < len(toks) and toks[last + 1].capitalised and adjacent(text, toks[last].end, toks[last + 1].start):
             last += 1
         first = starts[text[toks[j].start:toks[j].end + (2 if toks[j].possessive else 0)]]
         known = _match_at(text, toks[j].start, first, lo, hi, gazetteer) if first else None
@@ -378,10 +378,6 @@ def _cued_unknowns(text: str, cue: int, lo: int, hi: int, si: int, gazetteer: Ga
         elif not (j < len(toks) and text[toks[last].end:toks[j].start].strip() == ","):
             break
     return out
-
-
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return bool(_JOINABLE.match(text[a.end:b.start]))
 
 
 class _Candidates(dict):
@@ -408,10 +404,7 @@ def candidates(mention: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     places of Russia, Ukraine and Belarus, countries, regions and big cities
     (a short Ukrainian word like "Бої" shares a key with a Chinese city's Latin alias).
     """
-    cache = gazetteer.memo.get("candidates")
-    if cache is None:
-        cache = gazetteer.memo["candidates"] = _Candidates(gazetteer)
-    return cache[mention.key, bool(_CYRILLIC.search(mention.span.surface))]
+    return _memo(gazetteer, _Candidates)[mention.key, bool(_CYRILLIC.search(mention.span.surface))]
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Token", "Word", "tokens", "sentences", "word", "words_before", "words_after",
-           "count_words", "next_word", "CAPITALISED", "WORD"]
+           "count_words", "adjacent", "next_word", "CAPITALISED", "WORD"]
 
 WORD = re.compile(
     # Hyphens split words ("US-made", "Sudzha-Rylsk"); the geoparser joins names across them.
@@ -34,7 +34,9 @@ WORD = re.compile(
 # (Inside a word, as in "iPhone", it is no candidate; "U.S." is found by its "U".)
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ʯА-ЯЁЂ-ЏҐ][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
 # The next word if nothing but blanks and one hyphen separate it: "Nikolayevo-Daryino", "Kursk Region".
-_ADJACENT_WORD = re.compile(r"[ \t]*[\-‐‑]?[ \t]*(U\.S\.A\.|U\.S\.|U\.K\.|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*)")
+_GAP = r"[ \t]*[\-‐‑]?[ \t]*"
+_ADJACENT_WORD = re.compile(f"{_GAP}({WORD.pattern})")
+_ADJACENT_GAP = re.compile(f"{_GAP}$")
 _JOINERS = frozenset(" \t-‐‑")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "ʼs")
 # A sentence ends at . ! ? (and closing quotes) before a capital, or at a line break.
@@ -145,6 +147,15 @@ def count_words(text: str, start: int, end: int) -> int:
         return len(pieces)  # the usual gap: " in the ", ", "
     pieces_words = _PIECES
     return sum(len(pieces_words[p]) for p in pieces)
+
+
+def adjacent(text: str, end: int, start: int) -> bool:
+    """Whether only blanks and at most one hyphen lie between ``end`` and ``start``.
+
+    >>> adjacent("Nikolayevo-Daryino", 10, 11), adjacent("Kursk, Sumy", 5, 7)
+    (True, False)
+    """
+    return bool(_ADJACENT_GAP.match(text, end, start))
 
 
 def next_word(text: str, end: int, hi: int) -> tuple[Word, int, int] | None:
