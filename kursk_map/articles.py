@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kursk_map.errors import InputError
-from kursk_map.model import Article, ArticleMeta
+from kursk_map.model import Article, ArticleMeta, Notice
 
-__all__ = ["read_article", "article_from_text", "article_paths", "MAX_BYTES", "ARTICLE_SUFFIXES"]
+__all__ = ["read_article", "article_from_text", "article_paths", "web_url", "MAX_BYTES", "ARTICLE_SUFFIXES"]
 
 MAX_BYTES = 10 * 1024 * 1024  # an article is a few KB; 10 MB is generous
 ARTICLE_SUFFIXES = (".txt",)
@@ -82,13 +84,39 @@ def article_from_text(text: str, *, path: str = "<text>", encoding: str = "utf-8
     if values.get("date"):
         date = _parse_iso_date(values["date"], path)
         evidence = f"{'sidecar ' + evidence_name if 'date' in (meta_overrides or {}) else 'header'}: Date: {values['date']}"
+    url, notices = values.get("url"), []
+    if url is not None and web_url(url) is None:
+        notices.append(Notice(path, f"URL {url[:80]!r} ignored: only http and https addresses are kept"))
+        url = None
     meta = ArticleMeta(title=values.get("title"), publisher=values.get("publisher"), date=date,
-                       url=values.get("url"), author=values.get("author"), date_inferred=False,
+                       url=url, author=values.get("author"), date_inferred=False,
                        date_evidence=evidence)
     if not text[body_start:].strip():
         raise InputError(path, "no article text after the header block")
     return Article(path=path, text=text, meta=meta, body_start=body_start,
-                   boilerplate=find_boilerplate(text, body_start), encoding=encoding)
+                   boilerplate=find_boilerplate(text, body_start), encoding=encoding, notices=tuple(notices))
+
+
+def web_url(value) -> str | None:
+    """``value`` if it is an http or https address that a page may link to, else None.
+
+    Anything else a header or a corrections file gives (``javascript:``, ``data:``, a
+    scheme hidden behind spaces or control characters) is never written as a link.
+
+    >>> web_url("https://example.org/a?b=1"), web_url(" JaVaScRiPt:alert(1)"), web_url("java\tscript:x")
+    ('https://example.org/a?b=1', None, None)
+    """
+    if not isinstance(value, str) or value != value.strip() or not value:
+        return None
+    if any(unicodedata.category(ch)[0] in "CZ" for ch in value):
+        return None  # whitespace, control and invisible characters: browsers strip some of them
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or not value.lower().startswith(("http://", "https://")):
+        return None
+    return value
 
 
 def decode(raw: bytes, shown: str) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from kursk_map.areas import DerivedArea, Situation, derive_areas, held_at, map_date
 from kursk_map.errors import InputError, KurskMapError
 from kursk_map.export import claims_to_json, claims_to_geojson, write_claims_csv
-from kursk_map.model import ArticleClaims
+from kursk_map.model import ArticleClaims, Notice
 from kursk_map.pipeline import claims_for, corrections_beside
 
 __all__ = ["BuildResult", "build", "compare", "Output"]
@@ -29,6 +29,7 @@ __all__ = ["BuildResult", "build", "compare", "Output"]
 class BuildResult:
     written: list[Path] = field(default_factory=list)
     failures: tuple[InputError, ...] = ()
+    notices: tuple[Notice, ...] = ()
     dates: list[dt.date] = field(default_factory=list)
 
 
@@ -72,11 +73,11 @@ def _progress(done: int, total: int, what: str) -> None:
               file=sys.stderr, flush=True)
 
 
-def _load(seeds_dir: Path) -> tuple[list[ArticleClaims], Situation, tuple[InputError, ...]]:
+def _load(seeds_dir: Path):
     if not seeds_dir.is_dir():
         raise KurskMapError(f"{seeds_dir}: not a folder of articles")
     batch = claims_for([str(seeds_dir)], corrections=corrections_beside([str(seeds_dir)]))
-    return list(batch.results), derive_areas(list(batch.results)), batch.failures
+    return list(batch.results), derive_areas(list(batch.results)), batch
 
 
 def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False) -> BuildResult:
@@ -85,7 +86,7 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
     from kursk_map.render.static import chart_png, compare_png, map_png
 
     out = Output(output_dir, self_contained=self_contained)  # a bad output folder fails before any work
-    reports, situation, failures = _load(seeds_dir)
+    reports, situation, batch = _load(seeds_dir)
     by_date: dict[dt.date, list[ArticleClaims]] = defaultdict(list)
     for r in reports:
         when = map_date(r)
@@ -140,7 +141,7 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
                                            indent=1) + "\n")
     out.write("index.html", _index(reports, pages, comparisons, series, situation, png))
     _progress(steps, steps, "done")
-    return BuildResult(out.written, failures, dates)
+    return BuildResult(out.written, batch.failures, batch.notices, dates)
 
 
 def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, areas, png: bool) -> dict:
@@ -160,8 +161,10 @@ def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, areas, pn
 def compare(date_a: dt.date, date_b: dt.date, seeds_dir: Path, output: Path, *, self_contained: bool = False,
             png: bool = False) -> tuple[list[Path], dict]:
     """Two synced maps of what each side was claimed to hold by two dates, and what changed."""
-    _, situation, failures = _load(seeds_dir)
-    for failure in failures:
+    _, situation, batch = _load(seeds_dir)
+    for notice in batch.notices:
+        print(f"kursk-map: warning: {notice}", file=sys.stderr)
+    for failure in batch.failures:
         print(f"kursk-map: error: {failure}", file=sys.stderr)
     if output.suffix != ".html":
         raise KurskMapError(f"{output}: the comparison is an HTML file; give a name ending in .html")

@@ -42,6 +42,8 @@ def places_command(args: argparse.Namespace) -> int:
             _error(str(exc))
             failed = True
             continue
+        for notice in article.notices:
+            _warn(str(notice))
         results.append((path, geoparse(article, gazetteer, geocoder=geocoder)))
     if geocoder is not None:
         for line in geocoder.report():
@@ -69,6 +71,8 @@ def claims_command(args: argparse.Namespace) -> int:
     corrections = [] if args.no_corrections else corrections_beside(args.paths)
     corrections += args.corrections or []
     batch = claims_for(args.paths, corrections=corrections)
+    for notice in batch.notices:
+        _warn(str(notice))
     for failure in batch.failures:
         _error(str(failure))
     pairs = [(r.path, r) for r in batch.results]
@@ -99,6 +103,10 @@ def _error(message: str) -> None:
     print(f"kursk-map: error: {message}", file=sys.stderr)
 
 
+def _warn(message: str) -> None:
+    print(f"kursk-map: warning: {message}", file=sys.stderr)
+
+
 def build_command(args: argparse.Namespace) -> int:
     """Build every map from a folder of articles: the main job.
 
@@ -111,6 +119,8 @@ def build_command(args: argparse.Namespace) -> int:
     from kursk_map.build import build
 
     result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png)
+    for notice in result.notices:
+        _warn(str(notice))
     for failure in result.failures:
         _error(str(failure))
     print(f"kursk-map: wrote {len(result.written)} files for {len(result.dates)} report dates to {args.output}",

@@ -33,6 +33,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kursk_map.articles import web_url
 from kursk_map.errors import InputError
 from kursk_map.model import ACTIONS, CLAIM_KINDS, SIDES, ArticleClaims, ControlClaim
 
@@ -104,6 +105,8 @@ def _check(shown: str, i: int, op: str, props: dict) -> None:
                 fail(f"needs {key}")
         if not props.get("file") and not (props.get("report_date") and props.get("publisher")):
             fail("needs file, or report_date and publisher")
+    if values.get("url") is not None and web_url(values["url"]) is None:
+        fail(f"url {str(values['url'])[:80]!r} is not an http or https address")
     for key, allowed in (("side", SIDES), ("action", ACTIONS), ("kind", CLAIM_KINDS)):
         if key in values and values[key] not in allowed:
             fail(f"{key} must be one of {', '.join(allowed)}")

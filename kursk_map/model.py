@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["ArticleMeta", "Article", "Place", "Span", "PlaceMention", "GeoparseResult",
+__all__ = ["Notice", "ArticleMeta", "Article", "Place", "Span", "PlaceMention", "GeoparseResult",
            "ControlClaim", "ArticleClaims", "KINDS", "PRECISIONS", "ROLES", "CLAIM_KINDS", "SIDES", "ACTIONS"]
 
 KINDS = ("settlement", "district", "region", "country", "river", "other")
@@ -19,6 +19,17 @@ ROLES = ("location", "actor")
 CLAIM_KINDS = ("claim", "forecast", "context")
 SIDES = ("UA", "RU")
 ACTIONS = ("controls", "captured", "recaptured", "lost", "withdrew", "advanced", "halted")
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something wrong with an input that did not stop it being used: one line for the user."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +62,7 @@ class Article:
     body_start: int = 0
     boilerplate: tuple[tuple[int, int], ...] = ()
     encoding: str = "utf-8"
+    notices: tuple[Notice, ...] = field(default=(), compare=False)  # metadata ignored, and why
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return start < self.body_start or any(s < end and start < e for s, e in self.boilerplate)

@@ -15,7 +15,7 @@ from kursk_map.articles import article_paths, read_article
 from kursk_map.claims import extract_claims
 from kursk_map.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
 from kursk_map.errors import InputError
-from kursk_map.model import ArticleClaims
+from kursk_map.model import ArticleClaims, Notice
 
 __all__ = ["expand_paths", "ClaimsBatch", "claims_for", "corrections_beside"]
 
@@ -24,6 +24,7 @@ __all__ = ["expand_paths", "ClaimsBatch", "claims_for", "corrections_beside"]
 class ClaimsBatch:
     results: tuple[ArticleClaims, ...]   # in the order the files were given; hand-made reports last
     failures: tuple[InputError, ...]
+    notices: tuple[Notice, ...] = ()    # inputs used with something ignored (a URL that is no web address...)
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -50,7 +51,7 @@ def claims_for(paths: list[str], *, corrections: list[Path] = (), gazetteer=None
     from kursk_map.places import geoparse
 
     gazetteer = gazetteer or load_gazetteer()
-    results, failures, fixes = [], [], []
+    results, failures, fixes, notices = [], [], [], []
     for path in corrections:
         try:
             fixes.extend(read_corrections(path))
@@ -66,8 +67,9 @@ def claims_for(paths: list[str], *, corrections: list[Path] = (), gazetteer=None
         except InputError as exc:
             failures.append(exc)
             continue
+        notices.extend(article.notices)
         results.append(extract_claims(article, geoparse(article, gazetteer, geocoder=geocoder),
                                       dated=dated.get(Path(shown).name)))
     if fixes:
         results = apply_corrections(results, fixes)
-    return ClaimsBatch(tuple(results), tuple(failures))
+    return ClaimsBatch(tuple(results), tuple(failures), tuple(notices))

@@ -106,3 +106,17 @@ def test_random_high_bytes_are_not_taken_for_cp1251_text(tmp_path):
     russian = tmp_path / "ru.txt"
     russian.write_bytes("Украинские войска вошли в Суджу. ".encode("cp1251") * 20)
     assert read_article(russian).encoding == "cp1251"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>",
+                                 "vbscript:x", "java\tscript:x", "//example.org/a", "file:///etc/passwd"])
+def test_a_url_that_is_no_web_address_is_dropped_with_a_notice(url):
+    article = article_from_text(f"URL: {url}\n\nUkrainian forces hold Sudzha.\n", path="a.txt")
+    assert article.meta.url is None
+    assert [n.path for n in article.notices] == ["a.txt"]
+    assert "only http and https" in article.notices[0].reason
+
+
+def test_a_web_address_is_kept_without_notice():
+    article = article_from_text("URL: https://example.org/a?b=1#c\n\nUkrainian forces hold Sudzha.\n")
+    assert article.meta.url == "https://example.org/a?b=1#c" and article.notices == ()

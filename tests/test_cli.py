@@ -108,3 +108,12 @@ def test_claims_bad_files_one_line_each(tmp_path):
     assert "Traceback" not in run.stderr
     (result,) = json.loads(run.stdout)
     assert result["claims"][0]["action"] == "captured"
+
+
+def test_a_script_url_is_dropped_with_a_warning_line(tmp_path):
+    (tmp_path / "a.txt").write_text("URL: javascript:alert(1)\n\nUkrainian forces hold Sudzha.\n", encoding="utf-8")
+    proc = run_cli("claims", str(tmp_path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)[0]["url"] is None
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("kursk-map: warning: ") and "a.txt" in line and "only http and https" in line

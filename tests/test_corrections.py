@@ -64,6 +64,10 @@ def test_a_report_date_given_by_hand_dates_the_relative_expressions(tmp_path):
       "provenance": "x"}, "side must be one of"),
     ({"op": "add", "side": "UA", "action": "controls", "claimant": "x", "as_of": "August", "file": "a.txt",
       "provenance": "x"}, "is not a date"),
+    ({"op": "add", "side": "UA", "action": "controls", "claimant": "x", "as_of": "2024-08-01", "report_date": "2024-08-02",
+      "publisher": "p", "url": "javascript:alert(1)", "provenance": "x"}, "not an http or https address"),
+    ({"op": "add", "side": "UA", "action": "controls", "claimant": "x", "as_of": "2024-08-01", "report_date": "2024-08-02",
+      "publisher": "p", "url": " https://example.org", "provenance": "x"}, "not an http or https address"),
 ])
 def test_bad_corrections_say_which_entry_and_why(tmp_path, props, reason):
     with pytest.raises(InputError, match=reason) as info:

@@ -30,6 +30,7 @@ IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "</script><script>alert(2)</script>"
 XSS_ARTICLE = f"""Publisher: {XSS_PUBLISHER}
 Date: 2024-09-01
+URL: javascript:alert('km-url-1')//https://example.org/
 
 Ukrainian forces control 500 square kilometres of the Kursk region {IMG_PAYLOAD} {SCRIPT_PAYLOAD} according to the General Staff.
 """
@@ -37,6 +38,7 @@ Ukrainian forces control 500 square kilometres of the Kursk region {IMG_PAYLOAD}
 TEMPLATE_PAYLOADS = ("${alert(3)}", "\\\\`+alert(4));//")
 TEMPLATE_ARTICLE = f"""Publisher: Template News
 Date: 2024-09-02
+URL:  JaVaScRiPt:alert('km-url-2')
 
 Ukrainian forces control 400 square kilometres of the Kursk region {' '.join(TEMPLATE_PAYLOADS)} according to the General Staff.
 """
@@ -417,6 +419,23 @@ def test_article_markup_shows_as_text_in_popup_and_notes(open_page, xss_built):
     assert page.locator("img[src=x], img[src='x']").count() == 0
     page.wait_for_timeout(200)  # an onerror handler would have run by now
     open_page.check()  # no dialog, no page error
+
+
+# Every link but the in-page ones ("#", Leaflet's controls).
+LINK_PROTOCOLS = """() => [...document.querySelectorAll('a[href]')]
+  .filter(a => !a.getAttribute('href').startsWith('#')).map(a => a.protocol)"""
+
+
+@pytest.mark.parametrize("article, km2", [("999_payload.txt", 500.0), ("998_template.txt", 400.0)])
+def test_a_script_url_in_a_header_never_becomes_a_link(open_page, xss_built, article, km2):
+    feature = payload_area(xss_built, article, km2)
+    assert feature["properties"]["url"] is None
+    page = open_page(xss_built / f"map-{feature['properties']['map_date']}.html")
+    click_area(page, feature)
+    protocols = page.evaluate(LINK_PROTOCOLS)
+    assert protocols and set(protocols) <= {"http:", "https:"}, protocols
+    assert "km-url-" not in page.content()
+    open_page.check()
 
 
 def test_template_literal_syntax_in_article_text_stays_text(open_page, xss_built):

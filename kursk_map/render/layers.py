@@ -17,10 +17,11 @@ from shapely.geometry import mapping
 
 from kursk_map import geometry as geo
 from kursk_map.areas import DerivedArea, NotDrawn
+from kursk_map.articles import web_url
 from kursk_map.model import PlaceMention
 
 __all__ = ["Notes", "NeutralPrefix", "SIDE_COLOURS", "SIDE_NAMES", "area_style", "area_popup", "outline_layer", "area_layers",
-           "place_layer", "Legend", "ATTRIBUTION", "esc", "area_feature"]
+           "place_layer", "Legend", "ATTRIBUTION", "esc", "link", "area_feature"]
 
 SIDE_COLOURS = {"UA": "#1f5fbf", "RU": "#c0392b"}
 SIDE_NAMES = {"UA": "Ukrainian forces", "RU": "Russian forces"}
@@ -45,6 +46,15 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True).translate(_TEMPLATE_LITERAL)
 
 
+def link(url, *, new_tab: bool = False) -> str | None:
+    """An escaped link to ``url``, or None unless it is an http(s) address: nothing else becomes an href."""
+    safe = web_url(url)
+    if safe is None:
+        return None
+    target = ' target="_blank"' if new_tab else ""
+    return f'<a href="{esc(safe)}"{target} rel="noopener noreferrer">{esc(safe)}</a>'
+
+
 def area_style(area: DerivedArea) -> dict:
     style = {"color": SIDE_COLOURS[area.side], "fillColor": SIDE_COLOURS[area.side], "opacity": 0.9,
              **_DERIVATION_STYLE[area.derivation]}
@@ -55,8 +65,7 @@ def area_style(area: DerivedArea) -> dict:
 
 def area_popup(area: DerivedArea) -> str:
     c, r = area.claim, area.report
-    link = (f'<a href="{esc(r.url)}" target="_blank" rel="noopener noreferrer">{esc(r.url)}</a>'
-            if r.url else "no link known")
+    href = link(r.url, new_tab=True) or "no link known"
     figure = ", ".join(x for x in (
         f"{esc(c.area_qualifier + ' ' if c.area_qualifier else '')}{c.area_km2:,.0f} km² claimed" if c.area_km2 else "",
         f"{c.settlement_count} settlements" if c.settlement_count is not None else esc(c.settlement_text or ""),
@@ -71,7 +80,7 @@ def area_popup(area: DerivedArea) -> str:
         ("As of", f"{esc(c.as_of.isoformat() if c.as_of else 'unknown')} ({esc(c.as_of_basis)})"),
         ("Report", f"{esc(r.publisher or 'unknown publisher')}, "
                    f"{esc(r.report_date.isoformat() if r.report_date else 'date unknown')}"),
-        ("Link", link),
+        ("Link", href),
         ("Derivation", f"<b>{esc(area.derivation)}</b>: {esc(area.method)}"),
         ("Quote", f"<q>{esc(c.quote)}</q>"),
     ]

@@ -21,7 +21,7 @@ from kursk_map.areas import DerivedArea, NotDrawn
 from kursk_map.model import ArticleClaims
 from kursk_map.render.ids import deterministic_ids
 from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, NeutralPrefix, Notes, area_layers, area_popup,
-                                     area_style, esc, not_drawn_html, outline_layer, place_layer)
+                                     area_style, esc, link, not_drawn_html, outline_layer, place_layer)
 
 __all__ = ["report_page", "timeline_page", "compare_page", "CENTRE", "ZOOM"]
 
@@ -68,12 +68,13 @@ def report_page(when: dt.date, areas: list[DerivedArea], reports: list[ArticleCl
 def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], areas: list[DerivedArea]) -> str:
     items = []
     for r in reports:
-        link = (f' &mdash; <a href="{esc(r.url)}" rel="noopener noreferrer">{esc(r.url)}</a>' if r.url else "")
+        href = link(r.url)
+        href = f" &mdash; {href}" if href else ""
         drawn = sum(1 for a in areas if a.report is r)
         date = r.report_date.isoformat() if r.report_date else "date not stated"
         items.append(f"<li><b>{esc(r.publisher or 'unknown publisher')}</b>, {esc(date)}"
                      f"{' (inferred: ' + esc(r.report_date_evidence) + ')' if r.report_date_inferred else ''}"
-                     f"{link}<br><small>{esc(r.path)}: {len(r.claims)} statements, {drawn} areas drawn</small></li>")
+                     f"{href}<br><small>{esc(r.path)}: {len(r.claims)} statements, {drawn} areas drawn</small></li>")
     return (f'<div class="km-notes"><h2>{esc(title)}</h2><ul>{"".join(items)}</ul>'
             f"{not_drawn_html(not_drawn)}<p><small>{esc(ATTRIBUTION)}</small></p></div>")
 
