@@ -18,7 +18,7 @@ from pathlib import Path
 import folium
 
 from kursk_map.build import build
-from kursk_map.gazetteer import load_gazetteer
+from kursk_map.places.gazetteer import load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 

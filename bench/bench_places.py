@@ -36,9 +36,9 @@ import time
 import traceback
 from pathlib import Path
 
-from kursk_map.articles import article_from_text, read_article
-from kursk_map.evaluation import Score, load_gold, score_file, total
-from kursk_map.places import geoparse
+from kursk_map.articles.reading import article_from_text, read_article
+from kursk_map.evaluation.places import Score, load_gold, score_file, total
+from kursk_map.places.geoparse import geoparse
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -85,9 +85,10 @@ def best_of(repeat: int, fn) -> tuple[float, int]:
 
 
 def stages(texts, gazetteer, GeoText) -> None:
-    from kursk_map.places import candidates, recognise
-    from kursk_map.ranking import resolve
-    from kursk_map.text import CAPITALISED, sentences
+    from kursk_map.articles.text import CAPITALISED, sentences
+    from kursk_map.places.candidates import candidates
+    from kursk_map.places.ranking import resolve
+    from kursk_map.places.recognition import recognise
 
     texts = texts[:2000]
     articles = [article_from_text(t, path=f"bench/{i}") for i, t in enumerate(texts)]
@@ -147,7 +148,7 @@ def main() -> None:
     print(f"corpus: {len(texts)} articles, {mb:.2f} MB ({len(source_paths())} distinct sources)")
 
     t0 = time.perf_counter()
-    from kursk_map.gazetteer import load_gazetteer
+    from kursk_map.places.gazetteer import load_gazetteer
     gazetteer = load_gazetteer()
     print(f"kursk-map gazetteer load: {time.perf_counter() - t0:.3f} s")
     t0 = time.perf_counter()

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from eval_places import report  # the scorers' shared command line (bench/ is the script's folder)
 
-from kursk_map.articles import read_article
-from kursk_map.claim_evaluation import ClaimScore, load_claims_gold, score_claims
-from kursk_map.claims import extract_claims
-from kursk_map.gazetteer import load_gazetteer
-from kursk_map.places import geoparse
+from kursk_map.articles.reading import read_article
+from kursk_map.claims.extraction import extract_claims
+from kursk_map.evaluation.claims import ClaimScore, load_claims_gold, score_claims
+from kursk_map.places.gazetteer import load_gazetteer
+from kursk_map.places.geoparse import geoparse
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "claims"

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kursk_map.articles import read_article
-from kursk_map.evaluation import Score, load_gold, score_file, total
-from kursk_map.gazetteer import load_gazetteer
-from kursk_map.places import geoparse
+from kursk_map.articles.reading import read_article
+from kursk_map.evaluation.places import Score, load_gold, score_file, total
+from kursk_map.places.gazetteer import load_gazetteer
+from kursk_map.places.geoparse import geoparse
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"

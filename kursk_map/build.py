@@ -16,11 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kursk_map.areas import DerivedArea, Situation, derive_areas, held_at, map_date
 from kursk_map.errors import InputError, KurskMapError
-from kursk_map.export import claims_to_json, claims_to_geojson, write_claims_csv
+from kursk_map.export import claims_to_geojson, claims_to_json, write_claims_csv
 from kursk_map.model import ArticleClaims, Notice
 from kursk_map.pipeline import claims_for, corrections_beside
+from kursk_map.situation.areas import DerivedArea, derive_areas, held_at, map_date
 
 __all__ = ["BuildResult", "build", "compare", "Output"]
 
@@ -50,7 +50,7 @@ class Output:
             raise KurskMapError(f"refusing to write {name!r} outside {self.folder}")
         if isinstance(data, str):
             if self.self_contained and name.endswith(".html"):
-                from kursk_map.assets import inline_assets
+                from kursk_map.render.assets import inline_assets
 
                 data = inline_assets(data)
             data = data.encode("utf-8")

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from kursk_map.articles import read_article
+from kursk_map.articles.reading import read_article
 from kursk_map.errors import InputError, KurskMapError
 from kursk_map.pipeline import expand_paths
 
@@ -24,13 +24,13 @@ def places_command(args: argparse.Namespace) -> int:
 
     Example: kursk-map places seeds/ --json
     """
-    from kursk_map.export import places_to_json, places_table
-    from kursk_map.gazetteer import load_gazetteer
-    from kursk_map.places import geoparse
+    from kursk_map.export import places_table, places_to_json
+    from kursk_map.places.gazetteer import load_gazetteer
+    from kursk_map.places.geoparse import geoparse
 
     geocoder = None
     if args.geocoder == "nominatim":
-        from kursk_map.geocode import NominatimFallback
+        from kursk_map.places.geocode import NominatimFallback
 
         geocoder = NominatimFallback(cache_dir=args.cache_dir, user_agent=args.user_agent)
     gazetteer = load_gazetteer()

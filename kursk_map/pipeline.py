@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kursk_map.articles import article_paths, read_article
-from kursk_map.claims import extract_claims
-from kursk_map.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
+from kursk_map.articles.reading import article_paths, read_article
+from kursk_map.claims.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
+from kursk_map.claims.extraction import extract_claims
 from kursk_map.errors import InputError
 from kursk_map.model import ArticleClaims, Notice
 
@@ -47,8 +47,8 @@ def corrections_beside(paths: list[str]) -> list[Path]:
 
 def claims_for(paths: list[str], *, corrections: list[Path] = (), gazetteer=None, geocoder=None) -> ClaimsBatch:
     """Read every article, resolve its places, extract its claims, apply the corrections files."""
-    from kursk_map.gazetteer import load_gazetteer
-    from kursk_map.places import geoparse
+    from kursk_map.places.gazetteer import load_gazetteer
+    from kursk_map.places.geoparse import geoparse
 
     gazetteer = gazetteer or load_gazetteer()
     results, failures, fixes, notices = [], [], [], []

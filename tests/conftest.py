@@ -25,7 +25,7 @@ def no_network(monkeypatch):
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from kursk_map.gazetteer import load_gazetteer
+    from kursk_map.places.gazetteer import load_gazetteer
 
     return load_gazetteer()
 

@@ -15,10 +15,10 @@ import folium
 from branca.element import MacroElement, Template
 from shapely.geometry import mapping
 
-from kursk_map import geometry as geo
-from kursk_map.areas import DerivedArea, NotDrawn
-from kursk_map.articles import web_url
+from kursk_map.articles.reading import web_url
 from kursk_map.model import PlaceMention
+from kursk_map.situation import geometry as geo
+from kursk_map.situation.areas import DerivedArea, NotDrawn
 
 __all__ = ["Notes", "NeutralPrefix", "SIDE_COLOURS", "SIDE_NAMES", "area_style", "area_popup", "outline_layer", "area_layers",
            "place_layer", "Legend", "ATTRIBUTION", "esc", "link", "area_feature"]
@@ -105,7 +105,7 @@ def area_feature(area: DerivedArea) -> dict:
 @functools.cache
 def _outlines() -> tuple[tuple[str, str, dict], ...]:
     """(id, name, simplified GeoJSON geometry) of every outline: computed once per process."""
-    from kursk_map.gazetteer import load_gazetteer
+    from kursk_map.places.gazetteer import load_gazetteer
 
     out = []
     for feature in sorted(load_gazetteer().outlines()["features"], key=lambda f: f["properties"]["id"]):

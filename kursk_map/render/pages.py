@@ -16,12 +16,26 @@ from folium.plugins import DualMap, Timeline, TimelineSlider
 from folium.utilities import JsCode
 from shapely.geometry import mapping
 
-from kursk_map import geometry as geo
-from kursk_map.areas import DerivedArea, NotDrawn
 from kursk_map.model import ArticleClaims
 from kursk_map.render.ids import deterministic_ids
-from kursk_map.render.layers import (ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, Legend, NeutralPrefix, Notes, area_layers, area_popup,
-                                     area_style, esc, link, not_drawn_html, outline_layer, place_layer)
+from kursk_map.render.layers import (
+    ATTRIBUTION,
+    SIDE_COLOURS,
+    SIDE_NAMES,
+    Legend,
+    NeutralPrefix,
+    Notes,
+    area_layers,
+    area_popup,
+    area_style,
+    esc,
+    link,
+    not_drawn_html,
+    outline_layer,
+    place_layer,
+)
+from kursk_map.situation import geometry as geo
+from kursk_map.situation.areas import DerivedArea, NotDrawn
 
 __all__ = ["report_page", "timeline_page", "compare_page", "CENTRE", "ZOOM"]
 

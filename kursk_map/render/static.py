@@ -17,9 +17,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from kursk_map import geometry as geo  # noqa: E402
-from kursk_map.areas import DerivedArea  # noqa: E402
 from kursk_map.render.layers import ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES  # noqa: E402
+from kursk_map.situation import geometry as geo  # noqa: E402
+from kursk_map.situation.areas import DerivedArea  # noqa: E402
 
 __all__ = ["map_png", "compare_png", "chart_png"]
 

@@ -1,0 +1,253 @@
+"""Article + resolved places -> claims of territorial control.
+
+Rules, sentence by sentence, over the article's body less its boilerplate:
+
+1. find the verbs of control (:mod:`kursk_map.claims.lexicon`: "took control of",
+   "liberated", "is holding", "retook", "had been halted" ...), each giving an action;
+2. keep those that are about ground: a place, a figure, or a word such as
+   "territory" or "villages" near the verb (not "lost 420 soldiers");
+3. give each verb the side it is about (the force doing it, or for "halted"
+   the force stopped), its figures and places (the nearest verb gets them; a
+   claim with none takes the region the article last named), its date, and
+   its kind (a claim, a forecast, or context such as aims and hypotheticals);
+4. attribute it (:mod:`kursk_map.claims.attribution`): claimant and source chain.
+
+>>> from kursk_map.articles.reading import article_from_text
+>>> a = article_from_text("Date: 2024-10-10\\n\\nRussia has since claimed to have retaken about a dozen villages, "
+...                       "including two on Wednesday.\\n")
+>>> c = extract_claims(a).claims[0]
+>>> (c.kind, c.side, c.action, c.settlement_count, c.as_of.isoformat(), c.hedged, c.claimant)
+('claim', 'RU', 'recaptured', 12, '2024-10-09', True, 'Russia')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kursk_map.articles.text import sentences
+from kursk_map.claims import lexicon
+from kursk_map.claims.attribution import Attribution, attributions, chain
+from kursk_map.claims.dates import DateExpr, find_dates, infer_report_date, resolve, years_mentioned
+from kursk_map.claims.figures import find_areas, find_counts, find_fractions
+from kursk_map.model import Article, ArticleClaims, ControlClaim, GeoparseResult, PlaceMention
+from kursk_map.places.metonymy import CAPITALS
+
+__all__ = ["extract_claims", "report_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    end: int
+    places: tuple[PlaceMention, ...]
+    found: tuple[Attribution, ...]
+
+
+def report_date(article: Article) -> tuple[dt.date | None, bool, str | None]:
+    """The report date, whether it was inferred from the text, and the evidence."""
+    if article.meta.date is not None:
+        return article.meta.date, article.meta.date_inferred, article.meta.date_evidence
+    inferred = infer_report_date(article.text, article.body_start)
+    if inferred is None:
+        return None, False, "not stated in the metadata, and no timestamp or dateline in the text"
+    return inferred[0], True, f"text: {inferred[1]}"
+
+
+def extract_claims(article: Article, places: GeoparseResult | None = None, *,
+                   gazetteer=None, dated: tuple[dt.date, str] | None = None) -> ArticleClaims:
+    """Every claim, forecast and context statement of territorial control in ``article``.
+
+    ``dated`` is a report date given from outside (a corrections file) and its evidence;
+    relative dates in the text are then read against it.
+    """
+    if places is None:
+        from kursk_map.places.geoparse import geoparse
+
+        places = geoparse(article, gazetteer)
+    date, inferred, evidence = (dated[0], False, dated[1]) if dated else report_date(article)
+    anchor, anchor_basis = date, "report date"
+    years = years_mentioned(article.text, article.body_start)
+    if anchor is None:
+        anchor = _latest_text_date(article, years)
+        anchor_basis = "latest date the text gives (report date unknown)"
+    # A capital in war reporting is the government far more often than the ground ("for Moscow to force
+    # them out"): never the place of a claim.
+    located = [m for m in places.places if m.role == "location" and m.name not in CAPITALS]
+    publisher = article.meta.publisher
+    retold = _retold_source(article)
+    claims: list[ControlClaim] = []
+    main_region = _main_region(located)
+    for s, e in sentences(article.text, article.body_start):
+        if article.in_boilerplate(s, e):
+            continue
+        sent = _Sentence(s, e, tuple(m for m in located if s <= m.span.start < e), tuple(attributions(article.text, s, e)))
+        country = next((m.place.country for m in sent.places if m.kind == "country"), None)
+        carry = _carried_region(located, s, country) or main_region
+        claims.extend(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry))
+    return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
+                         report_date_evidence=evidence, publisher=publisher, url=article.meta.url,
+                         title=article.meta.title, claims=tuple(claims), mentions=tuple(located))
+
+
+def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry) -> list[ControlClaim]:
+    triggers = lexicon.find_triggers(text, sent.start, sent.end)
+    triggers = [t for t in triggers if not any(a.start <= t.start < a.end for a in sent.found)]
+    if not triggers:
+        return []
+    areas = find_areas(text, sent.start, sent.end)
+    counts = find_counts(text, sent.start, sent.end)
+    fractions = find_fractions(text, sent.start, sent.end)
+    dates = [d for d in find_dates(text, sent.start, sent.end) if not d.since]
+    kept = [t for t in triggers if lexicon.about_ground(text, t, sent.end, bool(sent.places) or bool(carry),
+                                                        bool(areas or counts or fractions))]
+    if not kept:
+        return []
+    mains = [t for t in kept if not t.modifier]
+    kept = mains or kept[:1]  # presupposed ground only ("the captured territories could be used"): one record
+    kinds = {id(t): lexicon.kind_of(text, t, sent.start, sent.end) for t in kept}
+    if all(k != "claim" for k in kinds.values()):
+        # A forecast or aim is one statement however many verbs it has; its main verb is the
+        # one outside any "if" clause.
+        plain = [t for t in kept if not re.search(r"\bif\b", text[sent.start:t.start], re.IGNORECASE)
+                 or re.search(r",[^,]*$", text[sent.start:t.start])]
+        kept = (plain or kept)[:1]
+    nearest = lambda pos: min(kept, key=lambda t: (abs(t.start - pos), t.start))  # noqa: E731
+    ground = [m for m in sent.places if not _is_reference(text, sent, m)]
+    # "advanced south of Sudzha": for a movement the reference point is where it happened.
+    located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
+    own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else ground)
+                          if nearest(m.span.start) is t] for t in kept}
+    out = []
+    dated = _dates_for(kept, sent.found, dates)
+    for i, t in enumerate(kept):
+        segment = lexicon.segment_of(text, t, sent.start, sent.end)
+        found = [a for a in sent.found if segment[0] <= a.start < segment[1]] or (
+            [a for a in sent.found if a.start > t.start] if sent.found and sent.found[-1].start > t.start else [])
+        if not found and retold:
+            claimant, sources = retold, tuple(x for x in (publisher, retold) if x)
+        else:
+            claimant, sources = chain(found, publisher)
+            if retold and retold not in sources:  # a retelling: every claim in it came through the outlet
+                sources = (*sources[:1 if publisher else 0], retold, *sources[1 if publisher else 0:])
+        kind = kinds[id(t)]
+        hedged = lexicon.is_hedged(text, t, *segment)
+        mentions = own_places[id(t)] or list(ground)
+        if not _place_names(mentions) and carry is not None:
+            mentions = [carry]
+        area = _nearest(areas, t, kept)
+        count = _nearest(counts, t, kept)
+        fraction = _nearest(fractions, t, kept)
+        # ", taking over several villages", ", claiming to control": a participle takes its main verb's date
+        participle = t.text.split()[0].lower().endswith("ing") or bool(
+            re.search(r"\w+ing\s+(?:to\s+)?$", text[max(sent.start, t.start - 20):t.start]))
+        as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, anchor, anchor_basis, years,
+                              kept[:i] if participle else [])
+        side = lexicon.side_of(text, t, sent.start, sent.end, mentions, claimant)
+        out.append(ControlClaim(
+            kind=kind, claimant=claimant, sources=sources, side=side, action=t.action,
+            places=_place_names(mentions), area_km2=area.km2 if area else None,
+            settlement_count=count.count if count else None, fraction=fraction.value if fraction else None,
+            as_of=as_of, hedged=hedged, quote=text[sent.start:sent.end], start=sent.start, end=sent.end,
+            area_qualifier=area.qualifier if area else None, settlement_text=count.text if count else None,
+            settlement_range=count.range if count else None, as_of_basis=basis,
+            place_mentions=tuple(mentions)))
+    return out
+
+
+_REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|\bfrom|\b(?:north|south|east|west)"
+                        r"(?:-?(?:north|south|east|west))?(?:ern)? of|\bkilomet\w+ (?:from|of)|\bkm (?:from|of))\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+def _is_reference(text: str, sent: _Sentence, m: PlaceMention) -> bool:
+    """A place named only to say where another is ("a village near Korenevo"), or a title
+    ("Kursk acting governor"): not the ground a claim is about."""
+    if any(a.start <= m.span.start < a.end for a in sent.found):
+        return True
+    return bool(_REFERENCE.search(text[max(sent.start, m.span.start - 30):m.span.start]))
+
+
+def _place_names(mentions) -> tuple[str, ...]:
+    names: list[str] = []
+    for m in mentions:
+        if m.kind == "country" and len(mentions) > 1:
+            continue
+        if m.name not in names:
+            names.append(m.name)
+    return tuple(n for n in names if not _is_country_only(mentions, n))
+
+
+def _is_country_only(mentions, name) -> bool:
+    return all(m.kind == "country" for m in mentions if m.name == name)
+
+
+def _carried_region(located: list[PlaceMention], before: int, country: str | None) -> PlaceMention | None:
+    """The region named last before ``before``: what "there" and "the region" mean.
+
+    When the sentence names a country ("penetrated the territory of the Russian
+    Federation"), the region must lie in it.
+    """
+    regions = [m for m in located if m.span.start < before and m.kind == "region"
+               and (country is None or m.place.country == country)]
+    return regions[-1] if regions else None
+
+
+def _main_region(located: list[PlaceMention]) -> PlaceMention | None:
+    """The region the article names most (first named on a tie): where an opening claim is."""
+    regions = [m for m in located if m.kind == "region"]
+    if not regions:
+        return None
+    counts: dict[str, int] = {}
+    for m in regions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    best = max(counts.values())
+    return next(m for m in regions if counts[m.name] == best)
+
+
+def _nearest(figures, trigger, triggers):
+    mine = [f for f in figures if min(triggers, key=lambda t: (abs(t.start - f.start), t.start)) is trigger]
+    return mine[0] if mine else None
+
+
+def _dates_for(triggers, found, dates: list[DateExpr]) -> dict[int, DateExpr]:
+    """Each date goes to the verb (of control or of saying) it follows most closely."""
+    anchors = [(t.start, t) for t in triggers] + [(a.end, a) for a in found]
+    out: dict[int, DateExpr] = {}
+    for d in dates:
+        before = [x for x in anchors if x[0] <= d.start]
+        after = [x for x in anchors if x[0] > d.start]
+        owner = max(before, key=lambda x: x[0])[1] if before else (min(after, key=lambda x: x[0])[1] if after else None)
+        if owner is not None and id(owner) not in out:
+            out[id(owner)] = d
+    return out
+
+
+def _as_of(own, found, dated, anchor, anchor_basis, years, earlier) -> tuple[dt.date | None, str]:
+    """The verb's own date, else the latest dated verb in ``earlier``, else its claimant's, else the anchor."""
+    if own is not None:
+        return resolve(own, anchor, years=years), f"text: {own.text!r}"
+    for prev in reversed(earlier):
+        if id(prev) in dated:
+            d = dated[id(prev)]
+            return resolve(d, anchor, years=years), f"text: {d.text!r}"
+    for a in found:
+        if id(a) in dated:
+            d = dated[id(a)]
+            return resolve(d, anchor, years=years), f"date of the statement: {d.text!r}"
+    return anchor, anchor_basis if anchor is not None else "unknown (no report date)"
+
+
+def _latest_text_date(article: Article, years: tuple[int, ...]) -> dt.date | None:
+    found = [resolve(e, None, years=years) for e in find_dates(article.text, article.body_start)
+             if e.kind in ("full", "month_day") and not article.in_boilerplate(e.start, e.end)]
+    found = [d for d in found if d is not None]
+    return max(found) if found else None
+
+
+def _retold_source(article: Article) -> str | None:
+    """"This is reported by Bloomberg": the outlet a whole report retells."""
+    m = re.search(r"(?:^|[.\n]\s*)(?:This|That|It) (?:is|was) reported by (?:the )?([A-Z][\w .'-]{1,40}?)\s*[.\n]",
+                  article.text[article.body_start:])
+    return m.group(1).strip() if m else None

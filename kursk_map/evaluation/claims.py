@@ -1,0 +1,99 @@
+"""Score extracted claims against gold claims (tests/data/claims/).
+
+A predicted claim matches a gold one of the same article when both are of
+kind ``claim``, their quotes overlap, side and action agree, and they share a
+place or a figure (area within 5%, the same settlement count or words, the
+same fraction). Matching is one-to-one, in text order. Among matched claims,
+``as_of`` counts as right within 3 days. Forecasts are scored apart: a gold
+forecast drawn as a claim is the error that matters most (it would be drawn
+as an area).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kursk_map.evaluation.tally import Tally
+from kursk_map.model import ArticleClaims, ControlClaim
+
+__all__ = ["ClaimScore", "score_claims", "load_claims_gold", "AS_OF_DAYS"]
+
+AS_OF_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimScore(Tally):
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    as_of_gold: int = 0        # matched claims whose gold as_of is known
+    as_of_right: int = 0
+    forecasts: int = 0         # gold forecasts
+    forecasts_drawn: int = 0   # ... that came out as claims
+    errors: tuple[str, ...] = ()
+
+    @property
+    def as_of_share(self) -> float:
+        return self.as_of_right / self.as_of_gold if self.as_of_gold else 0.0
+
+    def summary(self) -> str:
+        return (f"claims {self.prf()}; "
+                f"as_of within {AS_OF_DAYS} days {self.as_of_right}/{self.as_of_gold} ({self.as_of_share:.1%}); "
+                f"gold forecasts drawn as claims {self.forecasts_drawn}/{self.forecasts}")
+
+
+def load_claims_gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _figure_agrees(p: ControlClaim, g: dict) -> bool:
+    if p.area_km2 is not None and g["area_km2"] is not None and abs(p.area_km2 - g["area_km2"]) <= 0.05 * g["area_km2"]:
+        return True
+    if p.settlement_count is not None and p.settlement_count == g["settlement_count"]:
+        return True
+    if p.settlement_text and g["settlement_text"] and p.settlement_text.lower() == g["settlement_text"].lower():
+        return True
+    return p.fraction is not None and g["fraction"] is not None and abs(p.fraction - g["fraction"]) < 0.01
+
+
+def _agrees(p: ControlClaim, g: dict) -> bool:
+    if p.side != g["side"] or p.action != g["action"] or not (p.start < g["end"] and g["start"] < p.end):
+        return False
+    return bool(set(p.places) & set(g["places"])) or _figure_agrees(p, g)
+
+
+def score_claims(result: ArticleClaims, gold: dict) -> ClaimScore:
+    preds = [c for c in result.claims if c.kind == "claim"]
+    golds = [g for g in gold["claims"] if g["kind"] == "claim"]
+    used: set[int] = set()
+    matched = as_of_gold = as_of_right = 0
+    errors = []
+    for g in golds:
+        hit = next((i for i, p in enumerate(preds) if i not in used and _agrees(p, g)), None)
+        if hit is None:
+            errors.append(f"{result.path}: missed {g['side']} {g['action']} {g['places']} @{g['start']}: {g['quote'][:70]!r}")
+            continue
+        used.add(hit)
+        matched += 1
+        if g["as_of"] is not None:
+            as_of_gold += 1
+            p = preds[hit]
+            if p.as_of is not None and abs((p.as_of - dt.date.fromisoformat(g["as_of"])).days) <= AS_OF_DAYS:
+                as_of_right += 1
+            else:
+                errors.append(f"{result.path}: as_of {p.as_of} ({p.as_of_basis}), gold {g['as_of']} @{g['start']}")
+    for i, p in enumerate(preds):
+        if i not in used:
+            errors.append(f"{result.path}: spurious {p.side} {p.action} {list(p.places)} @{p.start}: {p.quote[:70]!r}")
+    forecasts = [g for g in gold["claims"] if g["kind"] == "forecast"]
+    drawn = [g for g in forecasts
+             if any(p.start < g["end"] and g["start"] < p.end and (p.side, p.action) == (g["side"], g["action"])
+                    for p in preds)
+             and not any(c["start"] == g["start"] and (c["side"], c["action"]) == (g["side"], g["action"]) for c in golds)]
+    errors.extend(f"{result.path}: forecast drawn as a claim @{g['start']}: {g['quote'][:70]!r}" for g in drawn)
+    return ClaimScore(predicted=len(preds), gold=len(golds), matched=matched, as_of_gold=as_of_gold,
+                      as_of_right=as_of_right, forecasts=len(forecasts), forecasts_drawn=len(drawn),
+                      errors=tuple(errors))

@@ -1,0 +1,248 @@
+"""Choose one gazetteer place per mention, or none, from the article's context.
+
+Signals, strongest first:
+
+- an explicit container in the same sentence: "Olgovka in Kursk Region",
+  "Sudzha, Kursk Oblast", "in the Sudzhansky district";
+- the regions and districts the article names anywhere;
+- the other places of the article: places in one report cluster, so a
+  candidate near the article's unambiguous places wins (geodesic distance,
+  geopy);
+- the prior: regions and countries over villages, large places over small,
+  and places in the war's theatre (the tool's domain) over the rest of the world.
+
+A small village far from everything else the article names, with nothing in
+the text supporting it, is more likely a surname or a word than a place: it
+is left unresolved ("none of the above").
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from geopy.distance import geodesic
+
+from kursk_map.articles.text import WORD, Word, count_words, word, words_after
+from kursk_map.model import Article, Place, PlaceMention, Span
+from kursk_map.places.gazetteer import Gazetteer
+from kursk_map.places.metonymy import CAPITALS, is_actor
+from kursk_map.places.recognition import Mention
+
+__all__ = ["resolve", "THEATRE_CENTRE"]
+
+THEATRE_CENTRE = (51.19, 35.27)  # Sudzha: the incursion's crossing point (GeoNames 486816)
+THEATRE_RADIUS_KM = 450.0
+_THEATRE_COUNTRIES = ("RU", "UA", "BY")
+# A bare regional-capital name means the region after these words...
+_REGION_BEFORE = frozenset("""
+into inside in within across from out invade invaded invading invasion occupy occupied occupying
+hold holding held withdraw withdrew withdrawal retreat retreated retreating expel expelled
+""".split())
+# ... and before these ("the Kursk incursion", "the Kursk direction").
+_REGION_AFTER = frozenset("""
+incursion offensive operation invasion front direction axis salient raid border borderlands
+borderland frontier pocket bridgehead foothold adventure gambit mission area side village villages
+part countryside sector towns districts
+""".split())
+_CITY_MARKERS = frozenset({"city", "capital", "centre", "center", "airport", "streets", "downtown"})
+_MILITARY = frozenset("""
+incursion offensive invasion operation fighting troops forces attack attacks raid advance
+territory occupy occupied hold battle battles front counteroffensive counterattack withdraw
+""".split())
+
+
+def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, int]],
+            gazetteer: Gazetteer, cands: list[tuple[Place, ...]]) -> tuple[list[PlaceMention], list[Span]]:
+    """Pick a place (and a role) for every mention; the rest are unresolved."""
+    text = article.text
+    story = _Story(cands, gazetteer)
+    named_regions = story.named_regions
+    chosen: dict[tuple[int, str | None], Place | None] = {}  # one choice per candidate set and container
+
+    places, unresolved = [], []
+    for i, (mention, options) in enumerate(zip(mentions, cands)):
+        if not options and not mention.cue:
+            unresolved.append(mention.span)
+            continue
+        container = _container(text, i, mentions, cands)
+        if mention.cue and not options:
+            if container is not None:
+                places.append(_placed_by_context(mention, container))
+            else:
+                unresolved.append(mention.span)
+            continue
+        # The candidate tuples are shared per key (places.candidates), so their identity names the set.
+        memo_key = (id(options), container.id if container is not None else None)
+        if memo_key not in chosen:
+            chosen[memo_key] = story.best(options, container)
+        best = chosen[memo_key]
+        if best is None:
+            unresolved.append(mention.span)
+            continue
+        after = None
+        if best.kind == "settlement" and mention.words == 1 and not mention.possessive:
+            region = _region_named(mention.key, gazetteer)
+            if region is not None:
+                after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+                if _means_region(mention, region, after, named_regions,
+                                 lambda: _is_military(text, *sents[mention.sentence])):
+                    best = region
+        kind = _metonym_kind(best)
+        role = "location"
+        if kind in ("country", "capital", "seat"):
+            if after is None:
+                after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+            if is_actor(mention.before, mention.possessive, after, kind):
+                role = "actor"
+        places.append(PlaceMention(span=mention.span, place=best, role=role, precision=best.precision,
+                                   name=best.name, kind=best.kind))
+    return places, unresolved
+
+
+class _Story:
+    """What the article as a whole says: the regions and districts it names, the places it is about."""
+
+    def __init__(self, cands: list[tuple[Place, ...]], gazetteer: Gazetteer):
+        unique = [c[0] for c in cands if len(c) == 1]
+        self.named_regions = {p.name for p in unique if p.kind == "region"}
+        self.named_regions |= {p.admin1 for p in unique if p.kind == "district"}
+        self.named_districts = {p.district for p in unique if p.kind == "district"}
+        # The unambiguous places of the theatre, each once.
+        self.anchors = list({p.id: p for p in unique if p.country in _THEATRE_COUNTRIES
+                             and p.kind in ("settlement", "district")}.values())
+        self.priors = gazetteer.memo.setdefault("priors", {})
+        self._nearest: dict[str, float | None] = {}
+
+    def best(self, options: tuple[Place, ...], container: Place | None) -> Place | None:
+        if len(options) == 1 and container is None:
+            only = options[0]
+            return only if self.plausible(only, support=False) else None
+        scored = []
+        for place in options:
+            score = self.prior(place)[0]
+            support = False
+            if container is not None:
+                inside = place.admin1 == container.name or (
+                    container.kind == "district" and place.district == container.district)
+                score += 8.0 if inside else -4.0
+                support |= inside
+            if place.admin1 in self.named_regions or (place.district and place.district in self.named_districts):
+                score += 3.0
+                support = True
+            if place.kind == "settlement":
+                nearest = self.nearest_anchor(place)
+                if nearest is not None:
+                    score += 3.0 * math.exp(-nearest / 100.0)
+                    support |= nearest < 100.0
+            scored.append((score, support, place))
+        scored.sort(key=lambda s: (-s[0], s[2].id))
+        score, support, best = scored[0]
+        return best if self.plausible(best, support) else None
+
+    def prior(self, place: Place) -> tuple[float, bool]:
+        """The place's prior score, and whether it lies in the war's theatre (per gazetteer, once)."""
+        known = self.priors.get(place.id)
+        if known is None:
+            theatre = place.country in _THEATRE_COUNTRIES and _km_to_theatre(place) < THEATRE_RADIUS_KM
+            base = {"country": 6.0, "region": 5.0, "district": 4.0, "other": 3.0}.get(place.kind)
+            if base is None:
+                base = 1.0 + math.log10(place.population + 1) / 2.0
+            known = self.priors[place.id] = (base + 2.0 * theatre + 1.0 * ("curated" in place.source), theatre)
+        return known
+
+    def nearest_anchor(self, place: Place) -> float | None:
+        """Kilometres to the nearest other unambiguous place of the article, if there is one."""
+        if place.id not in self._nearest:
+            self._nearest[place.id] = min((_km(place, a) for a in self.anchors if a.id != place.id), default=None)
+        return self._nearest[place.id]
+
+    def plausible(self, place: Place, support: bool) -> bool:
+        """None of the above: a small, unsupported village far from the story is not believed."""
+        if place.kind != "settlement" or place.population >= 1000 or "curated" in place.source or support:
+            return True
+        if place.admin1 in self.named_regions or self.prior(place)[1]:
+            return True
+        nearest = self.nearest_anchor(place)
+        return nearest is not None and nearest < 150.0
+
+
+def _container(text: str, i: int, mentions: list[Mention], cands: list[tuple[Place, ...]]) -> Place | None:
+    """The region or district the sentence puts the mention in ("X in Kursk Region", "X, Sumy Oblast").
+
+    It is one of the next mentions in the same sentence, at most three words after.
+    """
+    mention = mentions[i]
+    for k in range(i + 1, min(i + 5, len(mentions))):
+        other = mentions[k]
+        if other.sentence != mention.sentence or other.span.start - mention.raw_end > 100:
+            break
+        if count_words(text, mention.raw_end, other.span.start) > 3:
+            break
+        regional = [p for p in cands[k] if p.kind in ("region", "district")]
+        if len(regional) == 1:
+            return regional[0]
+    return None
+
+
+def _placed_by_context(mention: Mention, container: Place) -> PlaceMention:
+    precision = "district" if container.kind == "district" else "region"
+    return PlaceMention(span=mention.span, place=container, role="location", precision=precision,
+                        name=mention.span.surface, kind="settlement")
+
+
+def _region_named(key: str, gazetteer: Gazetteer) -> Place | None:
+    """The region a regional capital's name also names ("Kursk" -> Kursk Oblast), if any."""
+    memo = gazetteer.memo.setdefault("region_named", {})
+    if key not in memo:
+        memo[key] = next((p for suffix in ("oblast", "region") for p in gazetteer.lookup_key(f"{key} {suffix}")
+                          if p.kind == "region"), None)
+    return memo[key]
+
+
+def _means_region(mention: Mention, region: Place, after: list[Word], named_regions: set[str],
+                  military) -> bool:
+    """ "Kursk" alone is the city, unless the words around it say the region.
+
+    ``military()`` tells whether the sentence is about fighting (asked only when needed).
+    """
+    before = mention.before
+    b1 = before[-1].lower if before else ""
+    b2 = before[-2].lower if len(before) > 1 else ""
+    a1, a2, a3 = ([w.lower for w in after[:3]] + ["", "", ""])[:3]
+    if a1 in _CITY_MARKERS or (b2, b1) in (("city", "of"), ("town", "of")) or (a1, a2) == ("and", "other"):
+        return False
+    if a1 in _REGION_AFTER or (a1 == "and" and a3 in ("regions", "oblasts")):
+        return True  # "the Kursk incursion", "the Kursk and Belgorod regions"
+    if before and before[-1].possessive:
+        return True  # "Russia's Kursk"
+    if b1 in _REGION_BEFORE or (b1 == "of" and b2 == "out"):
+        return region.name in named_regions or military()
+    return False
+
+
+def _is_military(text: str, start: int, end: int) -> bool:
+    return any(w.lower in _MILITARY for w in map(word, WORD.findall(text, start, end)))
+
+
+def _metonym_kind(place: Place) -> str:
+    if place.kind == "country":
+        return "country"
+    if place.kind == "other":
+        return "seat"
+    if place.kind == "settlement" and place.name in CAPITALS:
+        return "capital"
+    return place.kind
+
+
+def _km(a: Place, b: Place) -> float:
+    return _geodesic_km(a.lat, a.lon, b.lat, b.lon)
+
+def _km_to_theatre(place: Place) -> float:
+    return _geodesic_km(place.lat, place.lon, *THEATRE_CENTRE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Geodesic distance is costly (~0.3 ms); the same places recur across a corpus.
+    return geodesic((lat1, lon1), (lat2, lon2)).km

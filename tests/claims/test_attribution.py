@@ -1,0 +1,36 @@
+"""Claimants and source chains."""
+
+import pytest
+
+from kursk_map.claims.attribution import attributions, chain
+
+
+def _chain(text, publisher="Pub"):
+    return chain(attributions(text, 0, len(text)), publisher)
+
+
+@pytest.mark.parametrize("text, claimant, sources", [
+    ("Ukraine holds it, Bloomberg reported Tuesday, citing a Western intelligence official.",
+     "a Western intelligence official", ("Pub", "Bloomberg", "a Western intelligence official")),
+    ("The Russian Defense Ministry said the advance had been halted.",
+     "the Russian Defence Ministry", ("Pub", "the Russian Defence Ministry")),
+    ("“They will not hold it,” the official told Bloomberg.", "the official", ("Pub", "Bloomberg", "the official")),
+    ("It is unlikely to last, according to an official with the US-led military bloc",
+     "an official with the US-led military bloc", ("Pub", "an official with the US-led military bloc")),
+    ("Russia has since claimed to have retaken about a dozen villages", "Russia", ("Pub", "Russia")),
+    ("Ukraine launched its offensive on Aug. 6, claiming to control 100 settlements.", "Ukraine", ("Pub", "Ukraine")),
+    ("Kursk acting governor Alexei Smirnov said 28 settlements were under Ukrainian control.",
+     "Kursk acting governor Alexei Smirnov", ("Pub", "Kursk acting governor Alexei Smirnov")),
+])
+def test_claimant_and_chain(text, claimant, sources):
+    assert _chain(text) == (claimant, sources)
+
+
+def test_the_report_own_voice_is_the_publisher():
+    assert _chain("Ukrainian forces have captured dozens of villages.") == ("Pub", ("Pub",))
+    assert _chain("Ukrainian forces have captured dozens of villages.", None) == (
+        "unknown publisher", ("unknown publisher",))
+
+
+def test_a_pronoun_is_not_a_claimant():
+    assert _chain("It said the town was retaken.") == ("Pub", ("Pub",))

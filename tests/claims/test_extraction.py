@@ -1,0 +1,137 @@
+"""Claim extraction: scored on the gold claims, and checked on the voices reporting uses."""
+
+import subprocess
+import sys
+
+import pytest
+
+from kursk_map.articles.reading import article_from_text, read_article
+from kursk_map.claims.extraction import extract_claims
+from kursk_map.evaluation.claims import ClaimScore, load_claims_gold, score_claims
+from kursk_map.places.geoparse import geoparse
+from tests.conftest import ROOT, SEEDS
+
+CLAIMS_GOLD = ROOT / "tests" / "data" / "claims"
+
+
+def _score(pairs, gazetteer) -> ClaimScore:
+    total = ClaimScore()
+    for text, gold in pairs:
+        article = read_article(text)
+        total = total + score_claims(extract_claims(article, geoparse(article, gazetteer)), load_claims_gold(gold))
+    return total
+
+
+def _claims(text, gazetteer, date="2024-10-10", publisher="Example News"):
+    article = article_from_text(f"Publisher: {publisher}\nDate: {date}\n\n{text}\n")
+    return [c for c in extract_claims(article, gazetteer=gazetteer).claims]
+
+
+def test_gold_files_are_valid():
+    run = subprocess.run([sys.executable, str(CLAIMS_GOLD / "validate.py")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_seeds(gazetteer):
+    s = _score([(SEEDS / f"{g.stem}.txt", g) for g in sorted((CLAIMS_GOLD / "seeds").glob("*.json"))], gazetteer)
+    print(s.summary())
+    assert s.f1 >= 0.9 and s.forecasts_drawn == 0 and s.as_of_share >= 0.75
+
+
+def test_dev_texts(gazetteer):
+    dev = ROOT / "tests" / "data" / "gold" / "dev"
+    s = _score([(dev / f"{g.stem}.txt", g) for g in sorted((CLAIMS_GOLD / "dev").glob("*.json"))], gazetteer)
+    print(s.summary())
+    assert s.f1 >= 0.75 and s.as_of_share >= 0.8 and s.forecasts_drawn == 0
+
+
+@pytest.mark.parametrize("sentence, side, action", [
+    ("Russian forces took control of Sverdlikovo in the Kursk region.", "RU", "captured"),
+    ("Russian troops liberated Sudzha, the Defence Ministry said.", "RU", "recaptured"),
+    ("Ukrainian units pushed Russian forces back from Malaya Loknya in the Kursk region.", "UA", "recaptured"),
+    ("Russia retook Martynovka in the Kursk region.", "RU", "recaptured"),
+    ("Ukrainian troops are holding Sudzha.", "UA", "controls"),
+    ("Moscow regained Plekhovo in the Kursk region.", "RU", "recaptured"),
+    ("Russian forces cleared Nikolayevo-Daryino of Ukrainian troops.", "RU", "recaptured"),
+    ("North Korean soldiers drove Ukrainian troops out of Plekhovo.", "RU", "recaptured"),
+    ("Ukrainian forces withdrew from Sudzha in the Kursk region.", "UA", "withdrew"),
+    ("Ukrainian troops advanced up to 10 kilometres in the Kursk region.", "UA", "advanced"),
+    ("Ukrainian forces captured Sudzha.", "UA", "captured"),
+])
+def test_many_voices(gazetteer, sentence, side, action):
+    claims = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
+    assert [(c.side, c.action) for c in claims] == [(side, action)], claims
+
+
+def test_side_is_the_force_not_the_claimant(gazetteer):
+    (c,) = _claims("Russia's Defence Ministry said Ukrainian forces hold 28 settlements in the Kursk region.",
+                   gazetteer)
+    assert (c.side, c.action, c.settlement_count, c.claimant) == ("UA", "controls", 28, "Russia's Defence Ministry")
+
+
+def test_halted_advance_is_the_attackers(gazetteer):
+    (c,) = _claims("The Russian Defense Ministry said the advance into Kursk Region had been halted.", gazetteer,
+                   publisher="RT")
+    assert (c.side, c.action, c.places, c.sources) == ("UA", "halted", ("Kursk Oblast",),
+                                                       ("RT", "the Russian Defence Ministry"))
+
+
+def test_forecasts_and_context_are_kept_apart(gazetteer):
+    text = ("U.S. officials estimate Ukrainian forces could hold the area in the Kursk region only until spring. "
+            "Zelensky has said the captured territories could be used as leverage. "
+            "Ukrainian forces lost 420 soldiers in the Kursk region.")
+    kinds = [(c.kind, c.action) for c in _claims(text, gazetteer)]
+    assert kinds == [("forecast", "controls"), ("context", "captured")]
+
+
+def test_dates_of_claims(gazetteer):
+    (c,) = _claims("Russia has since claimed to have retaken about a dozen villages in the Kursk region, "
+                   "including two on Wednesday.", gazetteer)
+    assert (c.as_of.isoformat(), c.hedged, c.settlement_count, c.settlement_text) == (
+        "2024-10-09", True, 12, "about a dozen")
+    (c,) = _claims("Ukrainian forces control 1,000 square kilometres of the Kursk region, Syrskyi said on Monday.",
+                   gazetteer)
+    assert (c.as_of.isoformat(), c.area_km2, c.as_of_basis) == ("2024-10-07", 1000.0, "date of the statement: 'on Monday'")
+
+
+def test_the_same_event_from_two_sources_is_two_claims(gazetteer):
+    text = ("Ukrainian forces captured Sudzha, the Ukrainian General Staff said. "
+            "Ukrainian forces captured Sudzha, according to Russian military bloggers.")
+    claims = _claims(text, gazetteer)
+    assert [c.claimant for c in claims] == ["the Ukrainian General Staff", "Russian military bloggers"]
+    assert claims[1].hedged and not claims[0].hedged
+
+
+def test_no_claim_comes_from_boilerplate(gazetteer):
+    article = read_article(SEEDS / "003_5521c82fc0953d07.txt")
+    appeal = article.text.index("A Message from The Moscow Times")
+    text = article.text[:appeal] + "A Message from The Moscow Times:\nRussian forces retook Sudzha in the Kursk region.\n"
+    fake = article_from_text(text, path="x.txt")
+    claims = extract_claims(fake, gazetteer=gazetteer).claims
+    assert claims and all(c.start < appeal for c in claims)
+    # the same sentence outside the appeal is a claim
+    plain = article_from_text("Date: 2024-10-10\n\nRussian forces retook Sudzha in the Kursk region.\n", path="y")
+    assert [c.action for c in extract_claims(plain, gazetteer=gazetteer).claims] == ["recaptured"]
+
+
+def test_unknown_report_date_stays_unknown(gazetteer):
+    result = extract_claims(read_article(SEEDS / "002_f3b83dfb5465be27.txt"), gazetteer=gazetteer)
+    assert result.report_date is None and not result.report_date_inferred
+    assert "not stated" in result.report_date_evidence
+    assert result.claims and all(c.as_of is None for c in result.claims)  # "August 6" of which year?
+
+
+def test_reference_places_and_titles_are_not_the_ground_claimed(gazetteer):
+    (c,) = _claims("Russian forces pushed Ukrainian troops out of Snagost, a village near Korenevo.", gazetteer)
+    assert (c.side, c.action, c.places) == ("RU", "recaptured", ("Snagost",))
+    text = ("Kursk acting governor Alexei Smirnov said on Monday that 28 settlements in the Kursk region "
+            "were under Ukrainian control.")
+    (c,) = _claims(text, gazetteer, date="2024-08-20")
+    assert (c.side, c.action, c.settlement_count, c.places, c.as_of.isoformat()) == (
+        "UA", "controls", 28, ("Kursk Oblast",), "2024-08-19")
+    assert c.claimant == "Kursk acting governor Alexei Smirnov"
+
+
+def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
+    (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
+    assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")

@@ -1,0 +1,50 @@
+"""Areas, counts of settlements and fractions as reporting writes them."""
+
+import pytest
+
+from kursk_map.claims.figures import SQ_MILE_KM2, find_areas, find_counts, find_fractions
+
+
+@pytest.mark.parametrize("text, km2, qualifier", [
+    ("almost 1,300 square kilometers (500 square miles)", 1300.0, "almost"),
+    ("roughly 1,000 square kilometres", 1000.0, "about"),
+    ("over 800 km²", 800.0, "over"),
+    ("more than 1.3 thousand sq km", 1300.0, "over"),
+    ("about 500 square miles", round(500 * SQ_MILE_KM2, 1), "about"),
+    ("около 1000 кв. км", 1000.0, "about"),
+])
+def test_areas(text, km2, qualifier):
+    (area,) = find_areas(text)
+    assert (area.km2, area.qualifier) == (km2, qualifier)
+
+
+@pytest.mark.parametrize("text, count, words, rng", [
+    ("controls 28 settlements", 28, None, None),
+    ("took 100 settlements", 100, None, None),
+    ("retaken about a dozen villages", 12, "about a dozen", (10, 14)),
+    ("captured dozens of villages", None, "dozens", (24, 99)),
+    ("taking over several border villages", None, "several", (3, 9)),
+    ("liberated ten settlements", 10, None, None),
+    ("освободили 5 населённых пунктов", 5, None, None),
+])
+def test_counts(text, count, words, rng):
+    (c,) = find_counts(text)
+    assert (c.count, c.text, c.range) == (count, words, rng)
+
+
+def test_soldiers_are_not_settlements():
+    assert find_counts("over 1,000 Ukrainian soldiers and 12,000 North Korean troops") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("lost about half of the territory", 0.5),
+    ("roughly 40% of the ground it seized", 0.4),
+    ("two-thirds of the area", 0.667),
+    ("a third of the land it held", 0.333),
+])
+def test_fractions(text, value):
+    assert [f.value for f in find_fractions(text)] == [value]
+
+
+def test_fraction_of_something_else_is_not_a_fraction_of_ground():
+    assert find_fractions("half of the soldiers were wounded") == []
