@@ -13,8 +13,6 @@ from kursk_map.build import build
 from tests.conftest import SEEDS
 from tests.render.pagetools import group_label
 
-pytest_plugins = ["tests.browser"]  # the chromium and open_page fixtures
-
 XSS_PUBLISHER = "Evil <b>News</b>"
 IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "</script><script>alert(2)</script>"
