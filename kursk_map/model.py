@@ -84,6 +84,7 @@ class Place:
     population: int = 0
     names: tuple[str, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
+    also_ids: tuple[str, ...] = field(default=(), compare=False)  # the same place's ids in the other sources
 
 
 @dataclass(frozen=True, slots=True)

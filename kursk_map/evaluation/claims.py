@@ -1,12 +1,14 @@
-"""Score extracted claims against gold claims (tests/data/claims/).
+"""Score extracted claims against gold claims (tests/data/claims/, tests/data/real/).
 
 A predicted claim matches a gold one of the same article when both are of
 kind ``claim``, their quotes overlap, side and action agree, and they share a
-place or a figure (area within 5%, the same settlement count or words, the
-same fraction). Matching is one-to-one, in text order. Among matched claims,
-``as_of`` counts as right within 3 days. Forecasts are scored apart: a gold
-forecast drawn as a claim is the error that matters most (it would be drawn
-as an area).
+place (by spelling-independent key) or a figure (area within 5%, the same
+settlement count or words, the same fraction). Matching is one-to-one, in text
+order. Scored ``by_family``, the actions that leave a side holding ground
+(controls, captured, recaptured) count as one, and so do lost and withdrew.
+Among matched claims, ``as_of`` counts as right within 3 days. Forecasts are
+scored apart: a gold forecast drawn as a claim is the error that matters most
+(it would be drawn as an area).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from pathlib import Path
 
 from kursk_map.evaluation.tally import Tally
 from kursk_map.model import ArticleClaims, ControlClaim
+from kursk_map.places.normalize import name_key
 
-__all__ = ["ClaimScore", "score_claims", "load_claims_gold", "AS_OF_DAYS"]
+__all__ = ["ClaimScore", "score_claims", "load_claims_gold", "AS_OF_DAYS", "FAMILIES"]
 
 AS_OF_DAYS = 3
+FAMILIES = {"controls": "holds", "captured": "holds", "recaptured": "holds", "lost": "lost", "withdrew": "lost"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +63,26 @@ def _figure_agrees(p: ControlClaim, g: dict) -> bool:
     return p.fraction is not None and g["fraction"] is not None and abs(p.fraction - g["fraction"]) < 0.01
 
 
-def _agrees(p: ControlClaim, g: dict) -> bool:
-    if p.side != g["side"] or p.action != g["action"] or not (p.start < g["end"] and g["start"] < p.end):
+def _action(action: str, by_family: bool) -> str:
+    return FAMILIES.get(action, action) if by_family else action
+
+
+def _agrees(p: ControlClaim, g: dict, by_family: bool) -> bool:
+    if p.side != g["side"] or _action(p.action, by_family) != _action(g["action"], by_family):
         return False
-    return bool(set(p.places) & set(g["places"])) or _figure_agrees(p, g)
+    if not (p.start < g["end"] and g["start"] < p.end):
+        return False
+    return bool({name_key(x) for x in p.places} & {name_key(x) for x in g["places"]}) or _figure_agrees(p, g)
 
 
-def score_claims(result: ArticleClaims, gold: dict) -> ClaimScore:
+def score_claims(result: ArticleClaims, gold: dict, *, by_family: bool = False) -> ClaimScore:
     preds = [c for c in result.claims if c.kind == "claim"]
     golds = [g for g in gold["claims"] if g["kind"] == "claim"]
     used: set[int] = set()
     matched = as_of_gold = as_of_right = 0
     errors = []
     for g in golds:
-        hit = next((i for i, p in enumerate(preds) if i not in used and _agrees(p, g)), None)
+        hit = next((i for i, p in enumerate(preds) if i not in used and _agrees(p, g, by_family)), None)
         if hit is None:
             errors.append(f"{result.path}: missed {g['side']} {g['action']} {g['places']} @{g['start']}: {g['quote'][:70]!r}")
             continue
@@ -90,8 +100,8 @@ def score_claims(result: ArticleClaims, gold: dict) -> ClaimScore:
             errors.append(f"{result.path}: spurious {p.side} {p.action} {list(p.places)} @{p.start}: {p.quote[:70]!r}")
     forecasts = [g for g in gold["claims"] if g["kind"] == "forecast"]
     drawn = [g for g in forecasts
-             if any(p.start < g["end"] and g["start"] < p.end and (p.side, p.action) == (g["side"], g["action"])
-                    for p in preds)
+             if any(p.start < g["end"] and g["start"] < p.end and p.side == g["side"]
+                    and _action(p.action, by_family) == _action(g["action"], by_family) for p in preds)
              and not any(c["start"] == g["start"] and (c["side"], c["action"]) == (g["side"], g["action"]) for c in golds)]
     errors.extend(f"{result.path}: forecast drawn as a claim @{g['start']}: {g['quote'][:70]!r}" for g in drawn)
     return ClaimScore(predicted=len(preds), gold=len(golds), matched=matched, as_of_gold=as_of_gold,

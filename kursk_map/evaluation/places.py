@@ -32,6 +32,8 @@ class Score(Tally):
     role_right: int = 0
     settlements: int = 0          # gold settlements with a coordinate
     settlements_near: int = 0     # ... predicted within NEAR_KM
+    villages: int = 0             # gold settlements with no sourced coordinate, known by native name and oblast
+    villages_named: int = 0       # ... resolved to a settlement of that name in that oblast
     errors: tuple[str, ...] = ()
 
     @property
@@ -39,10 +41,12 @@ class Score(Tally):
         return self.settlements_near / self.settlements if self.settlements else 0.0
 
     def summary(self) -> str:
+        villages = (f"; villages with no sourced coordinate resolved to their name in their oblast "
+                    f"{self.villages_named}/{self.villages}" if self.villages else "")
         return (f"toponyms {self.prf()}; "
                 f"resolved right {self.resolved_right}/{self.matched}; role right {self.role_right}/{self.matched}; "
                 f"settlements within {NEAR_KM:.0f} km {self.settlements_near}/{self.settlements} "
-                f"({self.near_share:.1%})")
+                f"({self.near_share:.1%}){villages}")
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -63,15 +67,26 @@ def _near(pred: PlaceMention, gold: dict) -> bool:
     return geodesic((pred.place.lat, pred.place.lon), (gold["lat"], gold["lon"])).km <= NEAR_KM
 
 
+def _named_village(pred: PlaceMention | None, gold: dict) -> bool:
+    """A village with no sourced coordinate: resolved to a settlement of its native name in its oblast."""
+    if pred is None or pred.place.kind != "settlement" or pred.place.admin1 != gold["admin1"]:
+        return False
+    return name_key(gold["name_native"]) in {name_key(n) for n in (pred.place.name, *pred.place.names)}
+
+
 def score_file(result: GeoparseResult, gold: list[dict]) -> Score:
     pred = {(m.span.start, m.span.end): m for m in result.places}
     unresolved = {(s.start, s.end) for s in result.unresolved}
     errors = []
-    matched = resolved = role = settlements = near = 0
+    matched = resolved = role = settlements = near = villages = named = 0
     for g in gold:
         key = (g["start"], g["end"])
         is_settlement = g["kind"] == "settlement" and g.get("lat") is not None
         settlements += is_settlement
+        is_village = (g["kind"] == "settlement" and g.get("lat") is None and bool(g.get("name_native"))
+                      and bool(g.get("admin1")))
+        villages += is_village
+        named += is_village and _named_village(pred.get(key), g)
         m = pred.get(key)
         if m is None:
             if key in unresolved:
@@ -98,7 +113,7 @@ def score_file(result: GeoparseResult, gold: list[dict]) -> Score:
         errors.append(f"{result.path}: spurious unresolved @{key[0]}")
     return Score(predicted=len(pred) + len(unresolved), gold=len(gold), matched=matched,
                  resolved_right=resolved, role_right=role, settlements=settlements,
-                 settlements_near=near, errors=tuple(errors))
+                 settlements_near=near, villages=villages, villages_named=named, errors=tuple(errors))
 
 
 def total(scores) -> Score:

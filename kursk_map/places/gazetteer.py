@@ -51,6 +51,7 @@ class Gazetteer:
         return key in self._by_key
 
     def by_id(self, place_id: str) -> Place:
+        """The place with this id, or whose merged sources include it (``geonames:486816`` is Sudzha)."""
         return self.places[self._by_id[place_id]]
 
     def outlines(self) -> dict:
@@ -91,7 +92,8 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         place = Place(id=row["id"], name=row["name"], kind=row["kind"], precision=row["precision"],
                       lat=float(row["lat"]), lon=float(row["lon"]), country=row["country"],
                       admin1=row["admin1"], district=row["district"], population=int(row["population"]),
-                      names=names, source=row["source"])
+                      names=names, source=row["source"],
+                      also_ids=tuple(i for i in row.get("also_ids", "").split("|") if i))
         places.append(place)
         # The build stores each place's keys; a file without them gets them computed (slower).
         keys = row["keys"].split("|") if "keys" in row else {name_key(n) for n in (place.name, *names)}
@@ -101,6 +103,8 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     max_words = max(k.count(" ") + 1 for k in by_key)
     words = [k.split(" ") for k in by_key]
     prefixes = frozenset(" ".join(w[:n]) for w in words for n in range(1, len(w)))
+    by_id = {other: i for i, p in enumerate(places) for other in p.also_ids}
+    by_id.update((p.id, i) for i, p in enumerate(places))
     return Gazetteer(places=tuple(places), _by_key={k: tuple(v) for k, v in by_key.items()},
-                     _by_id={p.id: i for i, p in enumerate(places)}, max_words=max_words,
+                     _by_id=by_id, max_words=max_words,
                      data_dir=data_dir, first_words=frozenset(w[0] for w in words), prefixes=prefixes)

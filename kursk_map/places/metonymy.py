@@ -56,7 +56,17 @@ permission pressure blessing mediation guarantees assurances funding
 _INSTITUTION_WORDS = frozenset("""
 general defense defence ministry foreign armed security national state center centre council
 parliament army navy intelligence federal investigative emergencies border guard embassy
-republican republicans democratic democrat democrats congress senate
+republican republicans democratic democrat democrats congress senate battlegroup health commander
+commander-in-chief president president-elect secretary ambassador envoy vice special air sever akhmat
+""".split())
+# Nouns of people and bodies before "of": "President of Ukraine", "servicemen of the Russian Federation".
+_OF_ACTORS = frozenset("""
+president government minister ministry parliament leadership army forces servicemen soldiers troops division
+brigade units regiment people citizens embassy ambassador envoy representatives delegation
+""".split())
+# Verbs of taking before "from": "retook two villages from Ukraine" takes them from its army.
+_TAKING = frozenset("""
+retook retaken retake retakes recaptured recapture took taken take seized captured back liberated won
 """.split())
 
 # Words that, right after the name, make it the subject of an act or a statement.
@@ -74,7 +84,8 @@ expects expected estimated estimates assessed assesses has have had is was will 
 may might must should does did doesn't didn't won't wouldn't hasn't hadn't isn't wasn't cannot
 can't shall tried tries sought seeks stepped steps began begins started starts managed manages
 failed fails hesitant unsure ready willing confident wary reluctant concerned eager unlikely
-argued argues keep keeps kept presses pressed believes disputes disputed
+argued argues keep keeps kept presses pressed believes disputes disputed are were fight fights fought
+held hold holds locked exchanged exchange
 """.split())
 # Words that may stand between the name and its verb.
 _ADVERBS = frozenset("""
@@ -88,7 +99,7 @@ telling pressure pressured pressuring warned warning accused accusing asked aski
 aid arming armed allies enemies negotiate negotiations talks challenge challenged thanked gave give
 giving offered promised sold handed embarrass embarrassed by
 force forced forcing compel compelled allow allowed allowing enable enabled stop stopped prevent
-prevented satisfy convince persuade appease deter punish isolate
+prevented satisfy convince persuade appease deter punish isolate offer propose proposed
 """.split())
 _LOCATIVE_PREPOSITIONS = frozenset("in at inside into near to from within across over outside around".split())
 _DIRECTIONS = frozenset("eastern western northern southern central north south east west".split())
@@ -148,6 +159,10 @@ def is_actor(before: Sequence[Word], possessive: bool, after: Sequence[Word], ki
         return True  # "aid provided to Ukraine", "Ambassador to the US" (not "troops sent to Russia")
     if prep == "from" and any(w.lower in _TRANSFER_WORDS for w in window[-2:]):
         return True  # "supplies from the United States", "weapons from Washington"
+    if prep == "from" and any(w.lower in _TAKING for w in before[-8:]):
+        return True  # "retook two villages from Ukraine": from its forces
+    if prep == "of" and prep2 in _OF_ACTORS:
+        return True  # "President of Ukraine", "servicemen of the Russian Federation"
     if prep in _LOCATIVE_PREPOSITIONS or prep == "of":
         return False  # "into Russia", "in Kyiv", "territory of (the) Ukraine"
     # Subject of a verb: "Moscow ruled out", "Washington reportedly says", "the US and NATO claim".

@@ -23,7 +23,7 @@ import math
 
 from geopy.distance import geodesic
 
-from kursk_map.articles.text import WORD, Word, count_words, word, words_after
+from kursk_map.articles.text import WORD, Word, count_words, word, words_after, words_before
 from kursk_map.model import Article, Place, PlaceMention, Span
 from kursk_map.places.gazetteer import Gazetteer
 from kursk_map.places.metonymy import CAPITALS, is_actor
@@ -33,22 +33,37 @@ __all__ = ["resolve", "THEATRE_CENTRE"]
 
 THEATRE_CENTRE = (51.19, 35.27)  # Sudzha: the incursion's crossing point (GeoNames 486816)
 THEATRE_RADIUS_KM = 450.0
+_CLUSTER_KM = 50.0   # how fast a namesake's pull towards the article's other places fades
+_ANCHOR_KM = 30.0    # a namesake this close to an unambiguous place of the article is itself an anchor
+_HAMLET = 100        # fewer people than this: a name in the theatre needs the text's support
+_LOCATIVE = frozenset("in of from near at around outside inside the to into".split())
+# After a one-word settlement name, these make it a person: villages do not speak.
+_SPEECH = frozenset("""
+said says told tells added adds noted notes stated states wrote writes claimed claims announced announces
+explained explains stressed stresses warned warns insisted insists reported reports confirmed confirms
+admitted admits acknowledged denied denies argued argues recalled recalls
+""".split())
 _THEATRE_COUNTRIES = ("RU", "UA", "BY")
 # A bare regional-capital name means the region after these words...
 _REGION_BEFORE = frozenset("""
 into inside in within across from out invade invaded invading invasion occupy occupied occupying
-hold holding held withdraw withdrew withdrawal retreat retreated retreating expel expelled
+hold holding held withdraw withdrew withdrawal retreat retreated retreating expel expelled to
+retake retook retaken recapture recaptured liberate liberated liberating back for control
 """.split())
+# "most of Kursk", "the region of Kursk": a part of a region, or the region named by its kind.
+_PART_OF = frozenset("most parts part much rest region province oblast remainder whole all".split())
+_REGION_NOUNS = frozenset("regions oblasts provinces".split())
 # ... and before these ("the Kursk incursion", "the Kursk direction").
 _REGION_AFTER = frozenset("""
 incursion offensive operation invasion front direction axis salient raid border borderlands
 borderland frontier pocket bridgehead foothold adventure gambit mission area side village villages
-part countryside sector towns districts
+part countryside sector towns districts authorities governor
 """.split())
 _CITY_MARKERS = frozenset({"city", "capital", "centre", "center", "airport", "streets", "downtown"})
 _MILITARY = frozenset("""
 incursion offensive invasion operation fighting troops forces attack attacks raid advance
-territory occupy occupied hold battle battles front counteroffensive counterattack withdraw
+territory occupy occupied hold battle battles front counteroffensive counterattack withdraw fight fights
+fought war
 """.split())
 
 
@@ -57,6 +72,7 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
     """Pick a place (and a role) for every mention; the rest are unresolved."""
     text = article.text
     story = _Story(cands, gazetteer)
+    story.refine(cands)
     named_regions = story.named_regions
     chosen: dict[tuple[int, str | None], Place | None] = {}  # one choice per candidate set and container
 
@@ -81,11 +97,17 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
             unresolved.append(mention.span)
             continue
         after = None
-        if best.kind == "settlement" and mention.words == 1 and not mention.possessive:
-            region = _region_named(mention.key, gazetteer)
+        if best.kind == "settlement" and mention.words == 1 and not mention.cue and best.name not in CAPITALS:
+            after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+            if (after and after[0].lower in _SPEECH and best.population < 100_000
+                    and not ((before := _before(text, mention, sents)) and before[-1].lower in _LOCATIVE)):
+                continue  # "Syrskyi said" (not "officials in Sudzha said"): a person with a village's name
+        if best.kind == "settlement" and mention.words == 1 and not mention.possessive and best.name not in CAPITALS:
+            region = _region_named(mention.key, gazetteer)  # a capital alone is the city: "Kyiv offensive"
             if region is not None:
-                after = words_after(text, mention.raw_end, sents[mention.sentence][1])
-                if _means_region(mention, region, after, named_regions,
+                if after is None:
+                    after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+                if _means_region(_before(text, mention, sents), region, after, named_regions,
                                  lambda: _is_military(text, *sents[mention.sentence])):
                     best = region
         kind = _metonym_kind(best)
@@ -93,7 +115,7 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
         if kind in ("country", "capital", "seat"):
             if after is None:
                 after = words_after(text, mention.raw_end, sents[mention.sentence][1])
-            if is_actor(mention.before, mention.possessive, after, kind):
+            if is_actor(_before(text, mention, sents), mention.possessive, after, kind):
                 role = "actor"
         places.append(PlaceMention(span=mention.span, place=best, role=role, precision=best.precision,
                                    name=best.name, kind=best.kind))
@@ -112,7 +134,7 @@ class _Story:
         self.anchors = list({p.id: p for p in unique if p.country in _THEATRE_COUNTRIES
                              and p.kind in ("settlement", "district")}.values())
         self.priors = gazetteer.memo.setdefault("priors", {})
-        self._nearest: dict[str, float | None] = {}
+        self._nearest: dict[str, tuple[Place, float | None]] = {}
 
     def best(self, options: tuple[Place, ...], container: Place | None) -> Place | None:
         if len(options) == 1 and container is None:
@@ -133,7 +155,8 @@ class _Story:
             if place.kind == "settlement":
                 nearest = self.nearest_anchor(place)
                 if nearest is not None:
-                    score += 3.0 * math.exp(-nearest / 100.0)
+                    # A report is about one battle area: the namesake near its other places wins.
+                    score += 4.0 * math.exp(-nearest / _CLUSTER_KM)
                     support |= nearest < 100.0
             scored.append((score, support, place))
         scored.sort(key=lambda s: (-s[0], s[2].id))
@@ -153,18 +176,50 @@ class _Story:
 
     def nearest_anchor(self, place: Place) -> float | None:
         """Kilometres to the nearest other unambiguous place of the article, if there is one."""
-        if place.id not in self._nearest:
-            self._nearest[place.id] = min((_km(place, a) for a in self.anchors if a.id != place.id), default=None)
-        return self._nearest[place.id]
+        known = self._nearest.get(place.id)
+        if known is None:
+            km = min((_km(place, a) for a in self.anchors if a.id != place.id), default=None)
+            known = self._nearest[place.id] = (place, km)
+        return known[1]
 
     def plausible(self, place: Place, support: bool) -> bool:
-        """None of the above: a small, unsupported village far from the story is not believed."""
+        """None of the above: a small, unsupported village far from the story is not believed.
+
+        A hamlet of a few dozen people in the theatre needs the text's support (its region
+        named, a place of the article nearby): its name is more often a word or a surname.
+        """
         if place.kind != "settlement" or place.population >= 1000 or "curated" in place.source or support:
             return True
-        if place.admin1 in self.named_regions or self.prior(place)[1]:
+        if place.admin1 in self.named_regions or (self.prior(place)[1] and place.population >= _HAMLET):
             return True
         nearest = self.nearest_anchor(place)
         return nearest is not None and nearest < 150.0
+
+    def refine(self, cands: list[tuple[Place, ...]]) -> None:
+        """Add to the anchors the namesakes the article's own places already point to.
+
+        A village with ten namesakes is no anchor, but the one of them lying next to the
+        article's unambiguous places (or in a district it names) is; it then pulls the other
+        ambiguous names of the report towards the same battle area.
+        """
+        oblasts = {a.admin1 for a in self.anchors}
+        found = {}
+        for options in {id(c): c for c in cands if len(c) > 1}.values():
+            # Only namesakes in an oblast of the article's places can lie within reach of them.
+            near = [p for p in options if p.kind == "settlement" and (p.admin1 in oblasts or (
+                p.district and p.district in self.named_districts))]
+            close = [p for p in near if (p.district and p.district in self.named_districts)
+                     or (self.nearest_anchor(p) or math.inf) < _ANCHOR_KM]
+            if len(close) == 1:
+                found[close[0].id] = close[0]
+        known = {a.id for a in self.anchors}
+        added = [p for _, p in sorted(found.items()) if p.id not in known]
+        if added:
+            self.anchors = self.anchors + added
+            # A new anchor can only bring a place's nearest anchor closer: update what is known.
+            for pid, (place, km) in list(self._nearest.items()):
+                kms = [_km(place, a) for a in added if a.id != pid] + ([km] if km is not None else [])
+                self._nearest[pid] = (place, min(kms) if kms else None)
 
 
 def _container(text: str, i: int, mentions: list[Mention], cands: list[tuple[Place, ...]]) -> Place | None:
@@ -200,24 +255,41 @@ def _region_named(key: str, gazetteer: Gazetteer) -> Place | None:
     return memo[key]
 
 
-def _means_region(mention: Mention, region: Place, after: list[Word], named_regions: set[str],
+def _before(text: str, mention: Mention, sents: list[tuple[int, int]]) -> tuple[Word, ...]:
+    """The sentence's words just before the mention (recognition keeps them when it read them)."""
+    if mention.before is not None:
+        return mention.before
+    return tuple(words_before(text, mention.span.start, sents[mention.sentence][0]))
+
+
+def _means_region(before: tuple[Word, ...], region: Place, after: list[Word], named_regions: set[str],
                   military) -> bool:
     """ "Kursk" alone is the city, unless the words around it say the region.
 
     ``military()`` tells whether the sentence is about fighting (asked only when needed).
     """
-    before = mention.before
     b1 = before[-1].lower if before else ""
     b2 = before[-2].lower if len(before) > 1 else ""
     a1, a2, a3 = ([w.lower for w in after[:3]] + ["", "", ""])[:3]
     if a1 in _CITY_MARKERS or (b2, b1) in (("city", "of"), ("town", "of")) or (a1, a2) == ("and", "other"):
         return False
-    if a1 in _REGION_AFTER or (a1 == "and" and a3 in ("regions", "oblasts")):
-        return True  # "the Kursk incursion", "the Kursk and Belgorod regions"
+    if a1 in _REGION_AFTER or _list_of_regions(after):
+        return True  # "the Kursk incursion", "the Kursk and Belgorod regions", "Kursk, Belgorod and Bryansk oblasts"
     if before and before[-1].possessive:
         return True  # "Russia's Kursk"
+    if (b1 == "of" and b2 in _PART_OF) or any(w.lower in _REGION_NOUNS for w in before[-4:]):
+        return True  # "most of Kursk", "the border region of Kursk", "border regions, especially Kharkiv"
     if b1 in _REGION_BEFORE or (b1 == "of" and b2 == "out"):
         return region.name in named_regions or military()
+    return False
+
+
+def _list_of_regions(after: list[Word]) -> bool:
+    """ "(Kursk), Belgorod and (Bryansk) regions": names joined by commas or "and", then a word for regions."""
+    words = [w.lower for w in after[:8]]
+    for i, w in enumerate(words):
+        if w in _REGION_NOUNS:
+            return all(x == "and" or after[j].capitalised for j, x in enumerate(words[:i]))
     return False
 
 

