@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from kursk_map.articles.text import sentences
-from kursk_map.claims import lexicon
+from kursk_map.claims import clauses, lexicon, sides
 from kursk_map.claims.attribution import Attribution, attributions, chain
 from kursk_map.claims.dates import DateExpr, find_dates, infer_report_date, resolve, years_mentioned
 from kursk_map.claims.figures import find_areas, find_counts, find_fractions
@@ -113,6 +113,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         plain = [t for t in kept if not re.search(r"\bif\b", text[sent.start:t.start], re.IGNORECASE)
                  or re.search(r",[^,]*$", text[sent.start:t.start])]
         kept = (plain or kept)[:1]
+    relative = {id(t): clauses.is_relative(text, t, sent.start) for t in kept}
     nearest = lambda pos: min(kept, key=lambda t: (abs(t.start - pos), t.start))  # noqa: E731
     ground = [m for m in sent.places if not _is_reference(text, sent, m)]
     # "advanced south of Sudzha": for a movement the reference point is where it happened.
@@ -136,17 +137,31 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         mentions = own_places[id(t)] or list(ground)
         if not _place_names(mentions) and carry is not None:
             mentions = [carry]
-        area = _nearest(areas, t, kept)
-        count = _nearest(counts, t, kept)
-        fraction = _nearest(fractions, t, kept)
+        area = _owned(areas, t, kept, relative)
+        count = _owned(counts, t, kept, relative)
+        fraction = _owned(fractions, t, kept, relative)
         # ", taking over several villages", ", claiming to control": a participle takes its main verb's date
         participle = t.text.split()[0].lower().endswith("ing") or bool(
             re.search(r"\w+ing\s+(?:to\s+)?$", text[max(sent.start, t.start - 20):t.start]))
         as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, anchor, anchor_basis, years,
                               kept[:i] if participle else [])
-        side = lexicon.side_of(text, t, sent.start, sent.end, mentions, claimant)
+        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher)
+        action = t.action
+        if action == "captured" and side == sides.owner(mentions):
+            action = "recaptured"  # "Russia has seized two villages in the Kursk region": its own ground, retaken
+        # A description ("villages seized by Ukraine") or a recap ("since Kyiv launched its incursion in
+        # August") adds to a map only with a figure or a named settlement of its own; dated by the text.
+        own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)]) or (
+            relative[id(t)] and any(m.kind == "settlement" and t.start - 80 < m.span.start < t.start for m in ground))
+        recap = relative[id(t)] or clauses.is_recap(text, t, clauses.clause_span(text, t, sent.start, sent.end),
+                                                    as_of if id(t) in dated else None, anchor)
+        if kind == "claim" and recap:
+            if not own:
+                kind = "context"
+            elif id(t) not in dated:
+                as_of, basis = None, "unknown: a recap of earlier events, and the text gives it no day"
         out.append(ControlClaim(
-            kind=kind, claimant=claimant, sources=sources, side=side, action=t.action,
+            kind=kind, claimant=claimant, sources=sources, side=side, action=action,
             places=_place_names(mentions), area_km2=area.km2 if area else None,
             settlement_count=count.count if count else None, fraction=fraction.value if fraction else None,
             as_of=as_of, hedged=hedged, quote=text[sent.start:sent.end], start=sent.start, end=sent.end,
@@ -206,8 +221,17 @@ def _main_region(located: list[PlaceMention]) -> PlaceMention | None:
     return next(m for m in regions if counts[m.name] == best)
 
 
-def _nearest(figures, trigger, triggers):
-    mine = [f for f in figures if min(triggers, key=lambda t: (abs(t.start - f.start), t.start)) is trigger]
+def _owned(figures, trigger, triggers, relative):
+    """The first figure whose verb is ``trigger``: the nearest verb of the main clause, or a relative
+    clause's own verb when the figure follows it ("which controls about 18% of Ukraine")."""
+    main = [t for t in triggers if not relative[id(t)]] or triggers
+    mine = []
+    for f in figures:
+        near = min(triggers, key=lambda t: (abs(t.start - f.start), t.start))
+        owner = near if (not relative[id(near)] or f.start > near.end) else min(
+            main, key=lambda t: (abs(t.start - f.start), t.start))
+        if owner is trigger:
+            mine.append(f)
     return mine[0] if mine else None
 
 

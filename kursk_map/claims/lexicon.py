@@ -15,38 +15,56 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Trigger", "find_triggers", "about_ground", "segment_of", "kind_of", "side_of", "is_hedged", "HEDGE"]
+__all__ = ["Trigger", "find_triggers", "about_ground", "segment_of", "kind_of", "is_hedged", "HEDGE"]
 
 _VERBS: tuple[tuple[str, str], ...] = (
-    ("recaptured", r"recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
-                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= [A-Z]| the (?:village|town|settlement))|drov?e (?:\w+ ){0,3}?out|driv(?:en|ing) (?:\w+ ){0,3}?out"
+    # Phrases that hold another verb's word come first: "retook control of" is one recapture, not
+    # a recapture and a control; "pushed back against" an advance, "beat back" a halt.
+    ("halted", r"foil\w*|fought off|fight(?:s|ing)? off|fend(?:s|ed|ing)? off|beat(?:en|s|ing)? (?:back|off)"
+               r"|(?:push|pushed|pushing|drove|driven|drive) back (?:an?|the|two|three|several|all|their) (?:\w+ )?"
+               r"(?:attacks?|assaults?|attempts?|counter-?attacks?|waves)"
+               r"|defeat(?:ed|s|ing)? (?:the|an?|two|several) (?:\w+ )?(?:assault|attack|attempt|advance|group)\w*"
+               r"|prevent(?:ed|s|ing)? (?:the|an?|their) (?:\w+['’]s )?(?:advance|attack|breakthrough|offensive)\w*"
+               r"|rebuff\w*|stop (?:the )?enemy from"),
+    ("advanced", r"push(?:ed|es|ing)? back against|mov(?:e|es|ed|ing) forward|made (?:\w+ ){0,2}?(?:gains|advances)"),
+    ("recaptured", r"(?:retak(?:e|es|en|ing)|retook|regain\w*|took back|taken back|take back|takes back|taking back"
+                   r"|won back|win back|claim\w* back) (?:full |complete |total )?control(?: of| over)?"
+                   r"|recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
+                   r"|took back|taken back|take back|takes back|taking back|claw(?:ed|ing|s)? back|reclaim\w*"
+                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement))|drov?e (?:\w+ ){0,3}?out|driv(?:en|ing) (?:\w+ ){0,3}?out"
                    r"|push(?:ed|es|ing)? (?:\w+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:\w+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
                    r"|відбил\w+ (?:у|в) ворога"),
-    ("captured", r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|took (?:full )?(?:control of|over)|tak(?:e|es|en|ing) "
-                 r"(?:full )?(?:control of|over)|gain(?:ed|s)? control|establish\w* control|overr(?:an|un)|storm(?:ed)?"
+    ("captured", r"(?:seiz(?:e|es|ed|ing)|gain(?:ed|s)?|establish\w*|took|tak(?:e|es|en|ing)) (?:full )?control(?: of| over)?"
+                 r"|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),
     ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)|abandon(?:ed|s|ing)?"
+                 r"|fled|flee(?:s|ing)?|reposition\w*|leaving(?= (?-i:[A-Z]))"
                  r"|отступ\w+|отошл\w+|відступ\w+|відійшл\w+|вийшл\w+ з"),
-    ("lost", r"los(?:e|es|t|ing)|shr(?:ank|unk|inking|inks|ink)|потерял\w*|втратил\w*"),
+    ("lost", r"los(?:e|es|t|ing) (?:full |complete )?control(?: of| over)?|los(?:e|es|t|ing)|shr(?:ank|unk|inking|inks|ink)"
+             r"|потерял\w*|втратил\w*"),
     ("halted", r"halt(?:ed|s|ing)?|stopp(?:ed|ing)|stop(?:s)?|repel(?:led|s|ling)?|repuls(?:ed|e|es)|thwart(?:ed|s)?"
                r"|stall(?:ed|s)?|остановлен\w*|останов\w+|отраж\w+|отбил\w*|отбит\w*|пресека\w+|пресечен\w*|зупин\w+"
                r"|відбил\w*|відбит\w*"),
-    ("controls", r"control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
+    ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
+                 r"|(?:kept|keeps|keep|keeping|maintain\w*|retain\w*|its|their) (?:a |its |their )?(?:foothold|hold on)"
+                 r"|control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
                  r"|kept control|retain(?:s|ed|ing)? control|maintain(?:s|ed|ing)? (?:control|positions)"
                  r"|под контролем|під контролем"
                  r"|контролир\w+|контролю\w*|удержива\w+|утримую\w*|утриму\w+"),
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
-                 r"|crossed the (?:\w+ )?border|penetrat\w+|reached|reach(?:es|ing)? the (?:outskirts|edge)|slip across"
+                 r"|crossed the (?:\w+ )?border|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
                  r"|infiltrat\w+|break through|breaking through"
-                 r"|made (?:\w+ )?gains|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into"
-                 r"|launch(?:ed|es)? (?:its|an|a|their|the) (?:\w+ ){0,4}?(?:offensive|incursion|assault|attack|operation|raid)"
-                 r"(?: \w+){0,2}? (?:into|in|on|toward|towards|against)"
+                 r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into"
+                 r"|attack(?:ed|ing)(?= (?:Russian|Ukrainian|enemy|the|positions|southeast|northeast|southwest|northwest|south|north|east|west))"
+                 r"|(?:launch(?:ed|es|ing)|mount(?:ed|s|ing)|open(?:ed|s|ing)|start(?:ed|s|ing)|began|begun|begins)"
+                 r" (?!(?:[\w’'-]+ ){0,5}?(?:counter-?|anti-?)terror)(?:[\w’'-]+ ){0,5}?(?:counter-?)?"
+                 r"(?:offensive|incursion|assault|attack|operation|raid|push)s?(?: [\w-]+){0,4}? (?:into|in|on|toward|towards|against|near|at)\b"
                  r"|продвину\w+|продвига\w+|наступа\w+|наступлени\w*|прорва\w+|прорыв\w*|просуну\w+|просува\w+"),
 )
-_TRIGGER = re.compile("|".join(f"(?P<{a}>\\b(?:{p})\\b)" for a, p in _VERBS), re.IGNORECASE)
+_TRIGGER = re.compile("|".join(f"(?P<{a}_{i}>\\b(?:{p})\\b)" for i, (a, p) in enumerate(_VERBS)), re.IGNORECASE)
 
 _TERRITORY = re.compile(
     r"\b(?:territor(?:y|ies)|ground|land|lands|soil|villages?|settlements?|towns?|localit(?:y|ies)|positions?|area|areas"
@@ -55,7 +73,9 @@ _TERRITORY = re.compile(
     re.IGNORECASE)
 _NOT_GROUND = re.compile(r"\b(?:soldiers|troops|servicemen|men|lives|tanks|vehicles|equipment|aircraft|jets|drones"
                          r"|missiles|prisoners|pow|personnel|casualties|momentum|interest|patience|support|sight|track"
-                         r"|time|weight|ammunition|artillery|systems|launchers)\b", re.IGNORECASE)
+                         r"|time|weight|ammunition|artillery|systems|launchers|(?:their |its |a |the )?(?:second |first )?"
+                         r"(?:prisoner|exchange|talks|meeting|meetings|election|vote|conference|rally|briefing|press)\w*)\b",
+                         re.IGNORECASE)
 _ATTACK_NOUN = re.compile(r"\b(?:advance|advances|offensive|attack|attacks|assault|assaults|incursion|push|raid|raids"
                           r"|counterattack\w*|counteroffensive|attempts?|наступ\w*|атак\w*|прорыв\w*)\b", re.IGNORECASE)
 
@@ -69,23 +89,9 @@ _CONTEXT = re.compile(r"\b(?:whether|goal|goals|aim|aims|aimed|objective|intend\
                       re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|unlikely|likely|expect\w*|able to|be forced|until|by spring"
                        r"|by summer|by winter|by the end|if|hope\w*|predict\w*|forecast\w*|project\w*|threaten\w*|won[’']t"
-                       r"|wouldn[’']t|couldn[’']t|cannot|can't|set to|poised to|going to|soon|to last)\b", re.IGNORECASE)
+                       r"|wouldn[’']t|couldn[’']t|cannot|can't|set to|poised to|going to|soon|to last|risks?|risked|risking"
+                       r"|in the coming|confident)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no longer|failed to|fails? to|n[’']t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-_UA = (r"Ukrain(?:e|ian|ians)|Kiev|Kyiv|AFU|ZSU|Defen[cs]e Forces|Armed Forces of Ukraine|ВСУ|ЗСУ|украин\w+"
-       r"|українськ\w+|Сили оборони|Сил оборони|силы обороны")
-_RU = (r"Russia|Russian|Russians|Moscow|Kremlin|Москв\w+|Кремл\w+|Росси\w+|Росі\w+|North Korean|North Koreans|DPRK|Battlegroup North|North group"
-       r"|Sever group|Akhmat|Chechen|ВС РФ|российск\w+|россий\w+|росіян\w*|російськ\w+|окупант\w*|группировк\w+|Север")
-_SIDE = re.compile(rf"(?P<UA>\b(?:{_UA})\b)|(?P<RU>\b(?:{_RU})\b)|(?P<enemy>\b(?:enemy|the enemy's|противник\w*|ворог\w*)\b)",
-                   re.IGNORECASE)
-# "Russian territory", "Ukraine's General Staff said": a side's name that is not its forces acting.
-_NOT_FORCE_AFTER = re.compile(
-    r"^['’]?s?\s+(?:territory|soil|land|border|borders|region|regions|oblast|side|villages?|settlements?|towns?|city|cities"
-    r"|Kursk|Belgorod|Bryansk|Sumy|Kharkiv|defen[cs]e ministry|ministry|foreign ministry|general staff|president"
-    r"|presidential|officials?|spokes\w+|media|outlets?|authorities|governor|ambassador|government|leadership|state"
-    r"|prosecutor|commander\w*|mod\b|war ministry|national security|intelligence|sources?|bloggers?|analysts?)",
-    re.IGNORECASE)
-
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -100,25 +106,45 @@ class Trigger:
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Verbs of control in ``text[start:end]``."""
     found = []
-    for m in _TRIGGER.finditer(text, start, end):
-        action = m.lastgroup
+    matches = list(_TRIGGER.finditer(text, start, end))
+    halting = any(m.lastgroup.startswith("halted") for m in matches) or bool(_SLOWED.search(text, start, end))
+    for m in matches:
+        action = m.lastgroup.rsplit("_", 1)[0]
         word = m.group()
         before = text[max(start, m.start() - 40):m.start()]
         after = text[m.end():min(end, m.end() + 30)]
         if action == "advanced" and word.lower() in ("advance", "advances") and re.search(
                 r"\b(?:the|their|its|an|this|that|his|'s|’s|ukrainian|russian)\s+$", before, re.IGNORECASE):
-            if re.search(r"\b(?:halt|stop|stall|repel|thwart|slow)", text[start:end], re.IGNORECASE):
+            if halting:
                 continue  # "the advance had been halted": the halting is the claim
+        if before.endswith(("-", "‐")) or (action == "controls" and re.match(r"\s+(?:the )?fire\b", after)) \
+                or re.search(r"\bfire\s+$", before):
+            continue  # "Ukrainian-held", "Kyiv-controlled": an adjective; "fire control" is not of ground
+        if action == "advanced" and word.lower().startswith("reach") and not _REACHED.match(after):
+            continue  # "casualties reached 40,000": only a place can be reached on the ground
+        if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):
+            continue  # "residents had fled Sudzha": people fleeing are no withdrawal
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
                                  re.IGNORECASE)) or bool(re.match(r"\s+by\b", after))
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
-        if action == "advanced" and _ATTEMPT.search(text[max(start, m.start() - 60):m.start()]):
-            action = "halted"  # "tried to advance", "attempts to break through were repelled": stopped
+        attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()])
+        if attempt and action in ("advanced", "captured", "recaptured") and (
+                not _ONGOING.match(attempt.group()) or _FAILED.search(text, m.end(), end)):
+            action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive))
     return found
 
 
+_SLOWED = re.compile(r"\b(?:halt|stop|stall|repel|thwart|slow)", re.IGNORECASE)
+# An attempt still going on ("has been trying to drive them out") is an aim, not a failure.
+_ONGOING = re.compile(r"(?:trying|tries|attempting)\b", re.IGNORECASE)
+_FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|failed|unsuccessful\w*|to no avail)\b",
+                     re.IGNORECASE)
+_FORCES_BEFORE = re.compile(r"\b(?:troops|forces|units|soldiers|servicemen|fighters|army|military|brigades?|they)\b[^.]*$",
+                            re.IGNORECASE)
+_REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settlement|outskirts|edge|border|river|centre"
+                      r"|center)\b)", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
@@ -141,7 +167,7 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
     if t.action == "halted":
         around = text[max(0, t.start - 80):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
-    if t.action in ("lost", "captured") and _NOT_GROUND.search(" ".join(following.split()[:3])):
+    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:3])):
         return False
     if t.action == "lost":
         return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:about |almost |nearly )?(?:half|a third|two-thirds|\d+ ?%)", following))
@@ -197,67 +223,3 @@ def _clause_start(text: str, left: int, pos: int) -> int:
     for m in re.finditer(r"(?:,\s*(?:while|but|however|although|though|whereas|and)\b|—|–|:)", text[left:pos], re.IGNORECASE):
         cut = left + m.end()
     return cut
-
-
-def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str) -> str:
-    """The force the claim is about: the one doing it, or for ``halted`` the one stopped."""
-    claimant_side = _claimant_side(claimant)
-    forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
-    forces = [(pos, claimant_side and _opposite(claimant_side) if g == "enemy" else g) for pos, g in forces]
-    forces = [(pos, g) for pos, g in forces if g]
-    left = [g for pos, g in forces if pos < t.start]
-    right = [g for pos, g in forces if pos > t.end and pos < t.end + 60]
-    by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
-    if t.action == "halted":
-        if right and not t.passive:
-            return right[0]
-        if left:
-            return left[-1]
-        return _opposite(claimant_side) if claimant_side else _invader(mentions)
-    if t.passive and by and right:
-        return right[0]
-    if re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) and right:
-        return right[0]  # "під контролем українських військ": the side follows
-    if t.text.lower().startswith(("drove", "drive", "driv", "push", "forc", "expel", "oust", "knock")) and not left and right:
-        return _opposite(right[0])
-    if left and not t.passive:
-        return left[-1]
-    owner = _owner(mentions)
-    if t.action == "recaptured":
-        return owner or (left[-1] if left else (claimant_side or "RU"))
-    if left:
-        return left[-1]
-    if t.action == "advanced" and claimant_side:
-        return claimant_side  # a bulletin's "the offensive continues": its own side's
-    return _opposite(owner) if owner else "UA"
-
-
-def _is_force(text: str, m: re.Match, end: int) -> bool:
-    return not _NOT_FORCE_AFTER.match(text[m.end():min(end, m.end() + 30)])
-
-
-def _claimant_side(claimant: str) -> str | None:
-    c = claimant.lower()
-    if re.search(r"russia|kremlin|moscow|tass|ria|\brt\b|sputnik|izvestia|министерств|минобороны", c):
-        return "RU"
-    if re.search(r"ukrain|kyiv|kiev|syrskyi|zelensky|генштаб|зсу|сил оборони", c):
-        return "UA"
-    return None
-
-
-def _opposite(side: str | None) -> str | None:
-    return {"UA": "RU", "RU": "UA"}.get(side or "")
-
-
-def _owner(mentions) -> str | None:
-    countries = {getattr(m.place, "country", "") for m in mentions}
-    if countries == {"RU"}:
-        return "RU"
-    if countries == {"UA"}:
-        return "UA"
-    return None
-
-
-def _invader(mentions) -> str:
-    owner = _owner(mentions)
-    return _opposite(owner) or "UA"

@@ -46,7 +46,8 @@ def test_dev_texts(gazetteer):
 
 
 @pytest.mark.parametrize("sentence, side, action", [
-    ("Russian forces took control of Sverdlikovo in the Kursk region.", "RU", "captured"),
+    ("Russian forces took control of Sverdlikovo in the Kursk region.", "RU", "recaptured"),  # its own ground
+    ("Ukrainian forces took control of Sverdlikovo in the Kursk region.", "UA", "captured"),
     ("Russian troops liberated Sudzha, the Defence Ministry said.", "RU", "recaptured"),
     ("Ukrainian units pushed Russian forces back from Malaya Loknya in the Kursk region.", "UA", "recaptured"),
     ("Russia retook Martynovka in the Kursk region.", "RU", "recaptured"),

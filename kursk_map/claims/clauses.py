@@ -1,0 +1,108 @@
+"""Where a verb of control stands in its sentence: the news, or a description or a recap.
+
+Reporting mixes what happened today with what happened before: "Russia said it had
+recaptured three villages *seized by Ukraine*", "the Kursk region, *where Kyiv launched
+its incursion in August*", "Ukraine *initially* seized about 1,300 km²". A verb in a
+relative clause describes the object of another claim; a verb in a recap tells earlier
+events. Either is a claim of its own only when it brings a figure or a named settlement
+(tests/data/real/README.md); the extractor reads both facts here, from the words around
+the verb (no parser: rules over the sentence).
+
+>>> t = "Russia said its troops had recaptured three villages seized by Ukraine."
+>>> from kursk_map.claims.lexicon import find_triggers
+>>> [(x.text, is_relative(t, x, 0)) for x in find_triggers(t, 0, len(t))]
+[('recaptured', False), ('seized', True)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kursk_map.claims.lexicon import Trigger
+
+__all__ = ["is_relative", "is_recap", "clause_span", "RECAP_DAYS"]
+
+# A claim dated this many days before its report is a recap of earlier events.
+RECAP_DAYS = 30
+
+_GROUND_NOUNS = (r"territor(?:y|ies)|land|lands|ground|area|areas|region|regions|oblast|villages?|settlements?|towns?"
+                 r"|city|cities|municipality|positions?|parts?|swath|swathe|chunk|patch|pocket|strip|slice|sliver"
+                 r"|stronghold|foothold|bridgehead|salient|soil|km|kilometres|kilometers|miles")
+_AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|am|has|have|had|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
+                        re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:ed|en|held|taken|seized|won|overrun|retook)$", re.IGNORECASE)
+# "that" after these is the start of what was said, not a relative clause.
+_SAYING = re.compile(r"\b(?:said|says|say|saying|claimed|claims|claim|claiming|reported|reports|reporting|announced"
+                     r"|announcing|stated|stating|added|adding|noted|noting|told|stressed|stressing|insisting|arguing"
+                     r"|warning|suggests?|suggesting|means|meaning|believe|think|know|knew|hopes?|fears?|confirm"
+                     r"|confirmed|believes?|thinks?|showed|shows|estimated|estimates|assessed|warned|insisted|wrote"
+                     r"|writes|argued|acknowledged|admitted|denied|so|such|clear|likely|possible|sure|now)"
+                     r"(?:\s+[\w’'.-]+,?){0,4}\s+$",
+                     re.IGNORECASE)
+_THAT_NOUN = re.compile(rf"\b(?:{_GROUND_NOUNS}|troops|forces|units|groups?|formations|soldiers|attacks?)\s+$",
+                        re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:^|[\s,(—–-])(that|which|who|whom|whose|where)\s", re.IGNORECASE)
+_CONTACT = re.compile(rf"\b(?:{_GROUND_NOUNS})\s+(?:(?:it|they|he|she|we|Ukraine|Russia|Kyiv|Kiev|Moscow"
+                      rf"|(?:Ukrainian|Russian|Kyiv's|Moscow's)\s+(?:troops|forces|units|army))\s+)"
+                      rf"(?:(?:had|has|have|had\s+first|first|initially|originally)\s+)?$", re.IGNORECASE)
+# "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
+_SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
+_RECAP_WORDS = re.compile(
+    r"\b(?:initially|originally|at first|first|last summer|last year|last august|earlier this year|earlier in the year"
+    r"|in the first days|at the start|at the outset|since (?:last summer|august|the start|the beginning|then)"
+    r"|(?:\w+ |\d+ )?months (?:ago|earlier|before)|in (?:early |mid-|late )?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)(?! \d)(?:,? 20\d\d)?|in 20\d\d)\b",
+    re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def is_relative(text: str, t: Trigger, start: int) -> bool:
+    """Whether the verb at ``t`` stands in a clause describing a noun ("villages *seized* by Ukraine")."""
+    before = text[max(start, t.start - 90):t.start]
+    after = text[t.end:t.end + 4]
+    word = t.text.split()[0]
+    # Reduced: a participle right after a noun, no auxiliary ("villages seized by Ukraine", "land taken in August").
+    if _PARTICIPLE.search(word) and not _AUXILIARY.search(before) and (
+            after.startswith(" by") or re.search(rf"\b(?:{_GROUND_NOUNS})\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)):
+        return True
+    if _CONTACT.search(before):
+        return True  # "the biggest municipality Ukraine had conquered"
+    found = list(_RELATIVE.finditer(before))
+    if not found:
+        return False
+    m = found[-1]
+    if m.group(1).lower() == "that" and (_SAYING.search(before[:m.start(1)]) or not _THAT_NOUN.search(before[:m.start(1)])):
+        return False  # "said that Ukraine had launched": what was said; a relative "that" follows its noun
+    if re.search(r"[,;:—–]|\bbut\b", before[m.end():]):
+        return False  # the relative clause closed before the verb: "Russia, which ..., launched"
+    return True
+
+
+def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | None,
+             report: dt.date | None) -> bool:
+    """Whether the verb tells earlier events: "since Ukraine launched", "in August", "initially seized",
+    or a date long before the report."""
+    start, end = clause
+    if _SINCE.search(text[max(start, t.start - 60):t.start]):
+        return True
+    comma = text.find(",", t.end, end)  # the verb's own phrase: "retaken Sudzha, the town seized in August" is two
+    for m in _RECAP_WORDS.finditer(text, start, end if comma == -1 else comma):
+        month = next((i for i, name in enumerate(_MONTHS, 1) if name in m.group().lower()), None)
+        if month is None or report is None or month != report.month or re.search(r"20\d\d", m.group()):
+            return True  # "in August" in an August report is today's news
+    return bool(as_of and report and (report - as_of).days > RECAP_DAYS)
+
+
+_BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|where|who)\b|;|—|–|:|\s-\s|\bbut\b",
+                       re.IGNORECASE)
+
+
+def clause_span(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around the verb between clause boundaries (", but", ";", ", where"...)."""
+    left = start
+    for m in _BOUNDARY.finditer(text, start, t.start):
+        left = m.end()
+    right = _BOUNDARY.search(text, t.end, end)
+    return left, right.start() if right else end

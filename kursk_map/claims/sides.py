@@ -1,0 +1,117 @@
+"""Which force a claim is about: the one doing it, or for ``halted`` the one stopped.
+
+The force is named in the verb's own clause most of the time ("Russian forces retook",
+"a Ukrainian assault was repelled"); else it is the claimant's ("our units are holding the
+line", "the guys took back several settlements", "100 settlements taken" in a Ukrainian
+outlet); a place retaken goes back to its owner ("Moscow ... has clawed back ground").
+
+>>> from kursk_map.claims.lexicon import find_triggers
+>>> s = "Russia's defence ministry said its troops had taken control of the village of Gogolevka."
+>>> side_of(s, find_triggers(s, 0, len(s))[0], 0, len(s), [], "Russia's defence ministry")
+'RU'
+"""
+
+from __future__ import annotations
+
+import re
+
+from kursk_map.claims.clauses import clause_span
+from kursk_map.claims.lexicon import Trigger
+
+__all__ = ["side_of", "claimant_side", "owner"]
+
+_UA = (r"Ukrain(?:e|ian|ians)|Kiev|Kyiv|AFU|ZSU|Defen[cs]e Forces|Armed Forces of Ukraine|ВСУ|ЗСУ|украин\w+"
+       r"|українськ\w+|Сили оборони|Сил оборони|силы обороны")
+_RU = (r"Russia|Russian|Russians|Moscow|Kremlin|Москв\w+|Кремл\w+|Росси\w+|Росі\w+|North Korean|North Koreans|DPRK"
+       r"|Battlegroup North|North group|Sever group|Akhmat|Chechen|ВС РФ|российск\w+|россий\w+|росіян\w*|російськ\w+"
+       r"|окупант\w*|группировк\w+|Север")
+_SIDE = re.compile(rf"(?P<UA>\b(?:{_UA})\b)|(?P<RU>\b(?:{_RU})\b)|(?P<enemy>\b(?:enemy|the enemy's|противник\w*|ворог\w*)\b)",
+                   re.IGNORECASE)
+# "Russian territory", "Ukraine's General Staff said": a side's name that is not its forces acting.
+_NOT_FORCE_AFTER = re.compile(
+    r"^['’]?s?\s+(?:territory|soil|land|border|borders|region|regions|oblast|side|villages?|settlements?|towns?|city|cities"
+    r"|Kursk|Belgorod|Bryansk|Sumy|Kharkiv|defen[cs]e ministry|ministry|foreign ministry|general staff|president"
+    r"|presidential|officials?|spokes\w+|media|outlets?|authorities|governor|ambassador|government|leadership|state"
+    r"|prosecutor|commander\w*|mod\b|war ministry|national security|intelligence|sources?|bloggers?|analysts?)",
+    re.IGNORECASE)
+# Who speaks for which side, by name or outlet (a claimant with no side is left to the text).
+_RU_VOICES = re.compile(
+    r"russia|kremlin|moscow|tass|ria\b|\brt\b|sputnik|izvestia|министерств|минобороны|peskov|putin|gerasimov|shoigu"
+    r"|belousov|konashenkov|alaudinov|akhmat|khinshtein|smirnov|gladkov|rybar|dva mayora|two majors|operativnye svodki"
+    r"|pro-war|pro-kremlin|war blogger|military blogger|alyokhin|lapin|kadyrov|apti", re.IGNORECASE)
+_UA_VOICES = re.compile(
+    r"ukrain|kyiv|kiev|syrsk|zelensk|генштаб|зсу|сил оборони|kovalenko|trehubov|budanov|lykhovyi|demchenko|yermak"
+    r"|podolyak|sybiha|umerov|deepstate|rbc-ukraine|censor|babel|liga|ukrinform|unian|suspilne|hromadske",
+    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+_THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
+                           r"|fighters|paratroopers|marines|brigades?)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str, publisher: str | None = None) -> str:
+    """``UA`` or ``RU``: see the module docstring."""
+    voice = claimant_side(claimant) or (claimant_side(publisher) if publisher and claimant == publisher else None)
+    forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
+    forces = [(pos, _opposite(voice) if g == "enemy" else g) for pos, g in forces]
+    forces = [(pos, g) for pos, g in forces if g]
+    left = [g for pos, g in forces if pos < t.start]
+    right = [g for pos, g in forces if t.end < pos < t.end + 60]
+    clause = clause_span(text, t, start, end)
+    subject = [g for pos, g in forces if clause[0] <= pos < t.start]
+    before = text[max(clause[0], t.start - 60):t.start]
+    by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
+    if t.action == "halted":
+        if right and not t.passive:
+            return right[0]
+        if left:
+            return left[-1]
+        return _opposite(voice) if voice else _invader(mentions)
+    if t.passive and by and right:
+        return right[0]
+    if re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) and right:
+        return right[0]  # "під контролем українських військ": the side follows
+    if t.text.lower().startswith(("drove", "drive", "driv", "push", "forc", "expel", "oust", "knock")) and not left and right:
+        return _opposite(right[0])
+    if voice and _FIRST_PERSON.search(before):
+        return voice  # "we are holding the designated lines", "our units are heroically holding"
+    if _THEIR_FORCES.search(before):
+        return subject[-1] if subject else (left[-1] if left else voice or _opposite(owner(mentions)) or "UA")
+    if subject and not t.passive:
+        return subject[-1]
+    home = owner(mentions)
+    if t.action == "recaptured" and home:
+        return home  # a place is retaken by the side it belongs to
+    if voice and not subject:
+        return voice  # "the guys took back several settlements", "100 settlements taken"
+    if left:
+        return left[-1]
+    return _opposite(home) if home else "UA"
+
+
+def claimant_side(claimant: str | None) -> str | None:
+    """The side a claimant speaks for, when its name or outlet says it."""
+    if not claimant:
+        return None
+    if _RU_VOICES.search(claimant):
+        return "RU"
+    if _UA_VOICES.search(claimant):
+        return "UA"
+    return None
+
+
+def owner(mentions) -> str | None:
+    """The country every place of the claim lies in, if they all lie in one (RU or UA)."""
+    countries = {getattr(m.place, "country", "") for m in mentions}
+    return countries.pop() if len(countries) == 1 and countries <= {"RU", "UA"} else None
+
+
+def _is_force(text: str, m: re.Match, end: int) -> bool:
+    return not _NOT_FORCE_AFTER.match(text[m.end():min(end, m.end() + 30)])
+
+
+def _opposite(side: str | None) -> str | None:
+    return {"UA": "RU", "RU": "UA"}.get(side or "")
+
+
+def _invader(mentions) -> str:
+    return _opposite(owner(mentions)) or "UA"
