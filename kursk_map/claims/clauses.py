@@ -49,11 +49,13 @@ _CONTACT = re.compile(rf"\b(?:{_GROUND_NOUNS})\s+(?:(?:it|they|he|she|we|Ukraine
 # "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
 _SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
 _RECAP_WORDS = re.compile(
-    r"\b(?:initially|originally|at first|first|last summer|last year|last august|earlier this year|earlier in the year"
-    r"|in the first days|at the start|at the outset|since (?:last summer|august|the start|the beginning|then)"
+    r"\b(?:initially|originally|at first|first(?! time)|last summer|last year|last august|earlier this year"
+    r"|earlier in the year|in the first days|at the start|at the outset"
+    r"|since (?:last summer|(?:early |late )?august|the start|the beginning)"
     r"|(?:\w+ |\d+ )?months (?:ago|earlier|before)|in (?:early |mid-|late )?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)(?! \d)(?:,? 20\d\d)?|in 20\d\d)\b",
+    r"|august|september|october|november|december)(?! \d{1,2}\b)(?:,? 20\d\d)?|in 20\d\d)\b",
     re.IGNORECASE)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+)*$", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
@@ -85,10 +87,13 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     """Whether the verb tells earlier events: "since Ukraine launched", "in August", "initially seized",
     or a date long before the report."""
     start, end = clause
-    if _SINCE.search(text[max(start, t.start - 60):t.start]):
+    lasting = t.action == "controls" or bool(_PRESENT_PERFECT.search(text[max(start, t.start - 30):t.start]))
+    if _SINCE.search(text[max(start, t.start - 60):t.start]) and not lasting:
         return True
     comma = text.find(",", t.end, end)  # the verb's own phrase: "retaken Sudzha, the town seized in August" is two
     for m in _RECAP_WORDS.finditer(text, start, end if comma == -1 else comma):
+        if lasting and m.group().lower().startswith("since"):
+            continue  # "has kept a foothold since August", "have since pushed back": still so
         month = next((i for i, name in enumerate(_MONTHS, 1) if name in m.group().lower()), None)
         if month is None or report is None or month != report.month or re.search(r"20\d\d", m.group()):
             return True  # "in August" in an August report is today's news

@@ -79,19 +79,23 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     retold = _retold_source(article)
     claims: list[ControlClaim] = []
     main_region = _main_region(located)
+    previous: tuple[PlaceMention, ...] = ()  # the settlements the sentences before named: what "the village" is
     for s, e in sentences(article.text, article.body_start):
         if article.in_boilerplate(s, e):
             continue
         sent = _Sentence(s, e, tuple(m for m in located if s <= m.span.start < e), tuple(attributions(article.text, s, e)))
         country = next((m.place.country for m in sent.places if m.kind == "country"), None)
         carry = _carried_region(located, s, country) or main_region
-        claims.extend(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry))
+        claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
+                                         previous)))
+        named = tuple(m for m in sent.places if m.kind == "settlement")
+        previous = named or previous
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
                          report_date_evidence=evidence, publisher=publisher, url=article.meta.url,
                          title=article.meta.title, claims=tuple(claims), mentions=tuple(located))
 
 
-def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry) -> list[ControlClaim]:
+def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry, previous) -> list[ControlClaim]:
     triggers = lexicon.find_triggers(text, sent.start, sent.end)
     triggers = [t for t in triggers if not any(a.start <= t.start < a.end for a in sent.found)]
     if not triggers:
@@ -120,6 +124,14 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
     located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
     own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else ground)
                           if nearest(m.span.start) is t] for t in kept}
+    for t in kept:
+        if relative[id(t)]:  # "Sudzha, the town Ukraine seized in August": the clause is about its antecedent
+            antecedent = [m for m in ground if m.kind == "settlement" and t.start - 80 < m.span.start < t.start]
+            own_places[id(t)] = antecedent[-1:] or own_places[id(t)]
+        elif t.action in ("advanced", "halted") and len(own_places[id(t)]) > 1:
+            # "crossed into Ukraine from Kursk Oblast": a movement's ground is where it went, not where it came from
+            to = [m for m in own_places[id(t)] if not _ORIGIN.search(text, max(sent.start, m.span.start - 12), m.span.start)]
+            own_places[id(t)] = to or own_places[id(t)]
     out = []
     dated = _dates_for(kept, sent.found, dates)
     for i, t in enumerate(kept):
@@ -135,8 +147,12 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         kind = kinds[id(t)]
         hedged = lexicon.is_hedged(text, t, *segment)
         mentions = own_places[id(t)] or list(ground)
-        if not _place_names(mentions) and carry is not None:
-            mentions = [carry]
+        if previous and not any(m.kind == "settlement" for m in mentions) and _ANAPHORA.search(
+                text, *clauses.clause_span(text, t, sent.start, sent.end)):
+            mentions = list(previous)  # "remained in control of both villages": the ones named before
+        if not _place_names(mentions):
+            abroad = [m for m in mentions if m.kind == "country" and m.place.country != "RU"]
+            mentions = abroad if abroad else ([carry] if carry is not None else mentions)
         area = _owned(areas, t, kept, relative)
         count = _owned(counts, t, kept, relative)
         fraction = _owned(fractions, t, kept, relative)
@@ -169,6 +185,30 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             settlement_range=count.range if count else None, as_of_basis=basis,
             place_mentions=tuple(mentions)))
     return out
+
+
+_ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A settlement named in an earlier sentence and meant here: "the village", "both villages".
+_ANAPHORA = re.compile(r"\b(?:the|both|these|those|the two|the three|this) (?:village|villages|town|settlement|settlements"
+                       r"|city|hamlet)\b(?! of\b)", re.IGNORECASE)
+
+
+def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
+    """One claim per statement: two verbs of one sentence saying the same ("launched a counterattack ...,
+    with troops pushing towards several villages") are one claim, with every figure either gives."""
+    out: list[ControlClaim] = []
+    for c in claims:
+        same = next((o for o in out if (o.kind, o.side, o.action, o.places) == (c.kind, c.side, c.action, c.places)), None)
+        if same is None:
+            out.append(c)
+            continue
+        keep = same if _figures(same) >= _figures(c) else c
+        out[out.index(same)] = keep
+    return out
+
+
+def _figures(c: ControlClaim) -> int:
+    return sum(x is not None for x in (c.area_km2, c.settlement_count, c.settlement_text, c.fraction))
 
 
 _REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|\bfrom|\b(?:north|south|east|west)"

@@ -31,8 +31,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
                    r"|won back|win back|claim\w* back) (?:full |complete |total )?control(?: of| over)?"
                    r"|recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
                    r"|took back|taken back|take back|takes back|taking back|claw(?:ed|ing|s)? back|reclaim\w*"
-                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement))|drov?e (?:\w+ ){0,3}?out|driv(?:en|ing) (?:\w+ ){0,3}?out"
-                   r"|push(?:ed|es|ing)? (?:\w+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:\w+ ){0,3}?out|expell\w*|oust\w*"
+                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement))|drov?e (?:[\w’']+ ){0,3}?out|driv(?:en|ing) (?:[\w’']+ ){0,3}?out"
+                   r"|push(?:ed|es|ing)? (?:[\w’']+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:[\w’']+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
                    r"|відбил\w+ (?:у|в) ворога"),
@@ -48,6 +48,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
                r"|stall(?:ed|s)?|остановлен\w*|останов\w+|отраж\w+|отбил\w*|отбит\w*|пресека\w+|пресечен\w*|зупин\w+"
                r"|відбил\w*|відбит\w*"),
     ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
+                 r"|keep(?:s|ing)?(?= (?:only |just |about |some |around |roughly )?(?:\d|half|a third|a quarter))"
+                 r"|(?:operat(?:e|es|ing)|active|present) (?:in|inside)(?= (?:the |parts |part |Russia|(?-i:[A-Z])))"
                  r"|(?:kept|keeps|keep|keeping|maintain\w*|retain\w*|its|their) (?:a |its |their )?(?:foothold|hold on)"
                  r"|control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
                  r"|kept control|retain(?:s|ed|ing)? control|maintain(?:s|ed|ing)? (?:control|positions)"
@@ -89,7 +91,7 @@ _CONTEXT = re.compile(r"\b(?:whether|goal|goals|aim|aims|aimed|objective|intend\
                       re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|unlikely|likely|expect\w*|able to|be forced|until|by spring"
                        r"|by summer|by winter|by the end|if|hope\w*|predict\w*|forecast\w*|project\w*|threaten\w*|won[’']t"
-                       r"|wouldn[’']t|couldn[’']t|cannot|can't|set to|poised to|going to|soon|to last|risks?|risked|risking"
+                       r"|wouldn[’']t|couldn[’']t|cannot|can't|set to|poised to|going to|soon|to last|risks? (?:losing|being|to)|risked|risking"
                        r"|in the coming|confident)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no longer|failed to|fails? to|n[’']t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -120,6 +122,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if before.endswith(("-", "‐")) or (action == "controls" and re.match(r"\s+(?:the )?fire\b", after)) \
                 or re.search(r"\bfire\s+$", before):
             continue  # "Ukrainian-held", "Kyiv-controlled": an adjective; "fire control" is not of ground
+        if action == "controls" and word.lower() == "occupied" and re.search(
+                r"(?:\b(?:the|its|partially|partly|temporarily|of|in|and)|[-‐])\s*$", before, re.IGNORECASE):
+            continue  # "the partially occupied Kursk region", "occupied Ukraine": an adjective
         if action == "advanced" and word.lower().startswith("reach") and not _REACHED.match(after):
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):

@@ -43,6 +43,7 @@ _UA_VOICES = re.compile(
     r"ukrain|kyiv|kiev|syrsk|zelensk|генштаб|зсу|сил оборони|kovalenko|trehubov|budanov|lykhovyi|demchenko|yermak"
     r"|podolyak|sybiha|umerov|deepstate|rbc-ukraine|censor|babel|liga|ukrinform|unian|suspilne|hromadske",
     re.IGNORECASE)
+_OBJECT = re.compile(r"\b(?:from|against|with|to|by|of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
                            r"|fighters|paratroopers|marines|brigades?)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
@@ -57,7 +58,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     left = [g for pos, g in forces if pos < t.start]
     right = [g for pos, g in forces if t.end < pos < t.end + 60]
     clause = clause_span(text, t, start, end)
-    subject = [g for pos, g in forces if clause[0] <= pos < t.start]
+    # The clause's forces before the verb, less those after a preposition ("took it from Russia").
+    subject = [g for pos, g in forces if clause[0] <= pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)]
     before = text[max(clause[0], t.start - 60):t.start]
     by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
     if t.action == "halted":

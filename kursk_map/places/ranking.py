@@ -103,6 +103,12 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
             if (after and after[0].lower in _SPEECH and best.population < 100_000
                     and not ((before := _before(text, mention, sents)) and before[-1].lower in _LOCATIVE)):
                 continue  # "Syrskyi said" (not "officials in Sudzha said"): a person with a village's name
+        if best.kind == "settlement" and mention.words == 1 and best.district and best.population >= 1000:
+            if after is None:
+                after = words_after(text, mention.raw_end, sents[mention.sentence][1])
+            district = _district_place(best, gazetteer)
+            if district is not None and _names_districts(_before(text, mention, sents), after):
+                best = district  # "the Sudzha and Korenevo districts", "the districts of Sudzha and Korenevo"
         if best.kind == "settlement" and mention.words == 1 and not mention.possessive and best.name not in CAPITALS:
             region = _region_named(mention.key, gazetteer)  # a capital alone is the city: "Kyiv offensive"
             if region is not None:
@@ -289,6 +295,34 @@ def _means_region(before: tuple[Word, ...], region: Place, after: list[Word], na
         return True  # "most of Kursk", "the border region of Kursk", "border regions, especially Kharkiv"
     if b1 in _REGION_BEFORE or (b1 == "of" and b2 == "out"):
         return region.name in named_regions or military()
+    return False
+
+
+def _district_place(place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The district a settlement lies in, as a place of its own (per gazetteer, once)."""
+    districts = gazetteer.memo.get("districts")
+    if districts is None:
+        districts = gazetteer.memo["districts"] = {(p.admin1, p.district): p for p in gazetteer.places
+                                                   if p.kind == "district"}
+    return districts.get((place.admin1, place.district))
+
+
+_DISTRICT_WORDS = frozenset({"district", "districts", "raion", "raions"})
+
+
+def _names_districts(before: tuple[Word, ...], after: list[Word]) -> bool:
+    """ "Sudzha (and Korenevo) districts" or "the districts of (Sudzha and) Korenevo": a town named for its district."""
+    words = [w.lower for w in after[:6]]
+    for i, w in enumerate(words):
+        if w in _DISTRICT_WORDS:  # a plural closes a list; "X, Y district" is a place and its district
+            return i == 0 or (w.endswith("s") and all(x == "and" or after[j].capitalised for j, x in enumerate(words[:i])))
+        if w != "and" and not after[i].capitalised:
+            break
+    lowered = [w.lower for w in before[-6:]]
+    if "of" in lowered:
+        i = len(lowered) - 1 - lowered[::-1].index("of")
+        between = before[-6:][i + 1:]
+        return i > 0 and lowered[i - 1] in _DISTRICT_WORDS and all(w.lower == "and" or w.capitalised for w in between)
     return False
 
 

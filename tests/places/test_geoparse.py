@@ -172,3 +172,18 @@ def test_a_regional_capitals_name_that_means_its_region(gazetteer, text, surface
 def test_a_city_stays_a_city(gazetteer, text, surface):
     (m,) = [m for m in parse(text, gazetteer).places if m.span.surface == surface]
     assert m.kind == "settlement", (text, m.name)
+
+
+@pytest.mark.parametrize("text", [
+    "Border guards foiled incursions into the Kursk region districts of Sudzha and Korenevo.",
+    "Attacks were repelled in the Sudzha and Korenevo districts of the Kursk region.",
+])
+def test_towns_named_for_their_districts(gazetteer, text):
+    found = {m.span.surface: (m.name, m.kind) for m in parse(text, gazetteer).places}
+    assert found["Sudzha"] == ("Sudzhansky District", "district")
+    assert found["Korenevo"] == ("Korenevsky District", "district")
+
+
+def test_a_village_and_its_district_stay_apart(gazetteer):
+    found = [(m.span.surface, m.kind) for m in parse("The bridge in Zvannoye, Glushkovo district, was hit.", gazetteer).places]
+    assert found == [("Zvannoye", "settlement"), ("Glushkovo district", "district")]
