@@ -136,3 +136,32 @@ def test_reference_places_and_titles_are_not_the_ground_claimed(gazetteer):
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
+
+
+REAL = ROOT / "tests" / "data" / "real"
+
+
+def _real(half: str, gazetteer, *, by_family: bool) -> ClaimScore:
+    total = ClaimScore()
+    for gold in sorted((REAL / "claims").glob("*.json")):
+        if (int(gold.stem[1:4]) % 2 == 1) != (half == "dev"):
+            continue
+        article = read_article(REAL / "texts" / f"{gold.stem}.txt")
+        total = total + score_claims(extract_claims(article, geoparse(article, gazetteer)), load_claims_gold(gold),
+                                     by_family=by_family)
+    return total
+
+
+def test_real_reports_test_half(gazetteer):
+    # Scored, never read for errors (tests/data/real/README.md): what unseen reporting gets.
+    strict, family = _real("test", gazetteer, by_family=False), _real("test", gazetteer, by_family=True)
+    print("strict", strict.summary())
+    print("family", family.summary())
+    assert family.f1 >= 0.6 and family.precision >= 0.65 and strict.f1 >= 0.58
+    assert family.as_of_share >= 0.9 and family.forecasts_drawn <= 2
+
+
+def test_real_reports_development_half(gazetteer):
+    family = _real("dev", gazetteer, by_family=True)
+    print(family.summary())
+    assert family.f1 >= 0.7 and family.precision >= 0.75 and family.forecasts_drawn <= 1
