@@ -100,7 +100,8 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     return bool(as_of and report and (report - as_of).days > RECAP_DAYS)
 
 
-_BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|where|who)\b|;|—|–|:|\s-\s|\bbut\b",
+_BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|where|who|adding|saying|claiming)\b"
+                       r"|;|—|–|:|\s-\s|\bbut\b",
                        re.IGNORECASE)
 
 

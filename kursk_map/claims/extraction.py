@@ -22,6 +22,7 @@ Rules, sentence by sentence, over the article's body less its boilerplate:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -80,14 +81,15 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     claims: list[ControlClaim] = []
     main_region = _main_region(located)
     previous: tuple[PlaceMention, ...] = ()  # the settlements the sentences before named: what "the village" is
+    voices: dict[str, str] = {}  # the side of the last claimant who had one: whom "the ministry" speaks for
     for s, e in sentences(article.text, article.body_start):
         if article.in_boilerplate(s, e):
             continue
         sent = _Sentence(s, e, tuple(m for m in located if s <= m.span.start < e), tuple(attributions(article.text, s, e)))
         country = next((m.place.country for m in sent.places if m.kind == "country"), None)
-        carry = _carried_region(located, s, country) or main_region
+        carry = _carried_region(located, s, country, main_region) or main_region
         claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
-                                         previous)))
+                                         previous, voices)))
         named = tuple(m for m in sent.places if m.kind == "settlement")
         previous = named or previous
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
@@ -95,7 +97,8 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
                          title=article.meta.title, claims=tuple(claims), mentions=tuple(located))
 
 
-def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry, previous) -> list[ControlClaim]:
+def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry, previous,
+               voices) -> list[ControlClaim]:
     triggers = lexicon.find_triggers(text, sent.start, sent.end)
     triggers = [t for t in triggers if not any(a.start <= t.start < a.end for a in sent.found)]
     if not triggers:
@@ -146,7 +149,8 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 sources = (*sources[:1 if publisher else 0], retold, *sources[1 if publisher else 0:])
         kind = kinds[id(t)]
         hedged = lexicon.is_hedged(text, t, *segment)
-        mentions = own_places[id(t)] or list(ground)
+        clause = clauses.clause_span(text, t, sent.start, sent.end)
+        mentions = own_places[id(t)] or [m for m in ground if clause[0] <= m.span.start < clause[1]]
         if previous and not any(m.kind == "settlement" for m in mentions) and _ANAPHORA.search(
                 text, *clauses.clause_span(text, t, sent.start, sent.end)):
             mentions = list(previous)  # "remained in control of both villages": the ones named before
@@ -161,10 +165,14 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             re.search(r"\w+ing\s+(?:to\s+)?$", text[max(sent.start, t.start - 20):t.start]))
         as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, anchor, anchor_basis, years,
                               kept[:i] if participle else [])
-        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher)
+        if sides.claimant_side(claimant):
+            voices["last"] = sides.claimant_side(claimant)
+        hint = voices.get("last") if _GENERIC_CLAIMANT.match(claimant) else None
+        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint)
         action = t.action
         if action == "captured" and side == sides.owner(mentions):
             action = "recaptured"  # "Russia has seized two villages in the Kursk region": its own ground, retaken
+        both = _BOTH_SIDES.search(text, clause[0], t.start)
         # A description ("villages seized by Ukraine") or a recap ("since Kyiv launched its incursion in
         # August") adds to a map only with a figure or a named settlement of its own; dated by the text.
         own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)]) or (
@@ -184,9 +192,15 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             area_qualifier=area.qualifier if area else None, settlement_text=count.text if count else None,
             settlement_range=count.range if count else None, as_of_basis=basis,
             place_mentions=tuple(mentions)))
+        if both:  # "Russian and Ukrainian forces recently advanced": a claim for each
+            out.append(dataclasses.replace(out[-1], side="UA" if side == "RU" else "RU"))
     return out
 
 
+_GENERIC_CLAIMANT = re.compile(r"^(?:the |its )?(?:ministry|defen[cs]e ministry|statement|military|army|channel|it|he|she)$",
+                               re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:Russian|Ukrainian) and (?:Ukrainian|Russian) (?:forces|troops|units|soldiers)\b",
+                         re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A settlement named in an earlier sentence and meant here: "the village", "both villages".
 _ANAPHORA = re.compile(r"\b(?:the|both|these|those|the two|the three|this) (?:village|villages|town|settlement|settlements"
@@ -238,15 +252,27 @@ def _is_country_only(mentions, name) -> bool:
     return all(m.kind == "country" for m in mentions if m.name == name)
 
 
-def _carried_region(located: list[PlaceMention], before: int, country: str | None) -> PlaceMention | None:
+def _carried_region(located: list[PlaceMention], before: int, country: str | None,
+                    main: PlaceMention | None = None) -> PlaceMention | None:
     """The region named last before ``before``: what "there" and "the region" mean.
 
     When the sentence names a country ("penetrated the territory of the Russian
-    Federation"), the region must lie in it.
+    Federation"), the region must lie in it. A region of another country named more
+    than a few sentences back gives way to the article's main region: a report about Kursk
+    that once named the Sumy region is still about Kursk.
     """
     regions = [m for m in located if m.span.start < before and m.kind == "region"
                and (country is None or m.place.country == country)]
-    return regions[-1] if regions else None
+    if not regions:
+        return None
+    last = regions[-1]
+    if main is not None and country is None and last.place.country != main.place.country \
+            and before - last.span.start > _CARRY_CHARS:
+        return main
+    return last
+
+
+_CARRY_CHARS = 300  # about two sentences
 
 
 def _main_region(located: list[PlaceMention]) -> PlaceMention | None:

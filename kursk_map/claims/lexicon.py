@@ -37,7 +37,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
                    r"|відбил\w+ (?:у|в) ворога"),
     ("captured", r"(?:seiz(?:e|es|ed|ing)|gain(?:ed|s)?|establish\w*|took|tak(?:e|es|en|ing)) (?:full )?control(?: of| over)?"
-                 r"|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
+                 r"|took (?:the )?(?:town|village|city|settlement)s? of|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),
     ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)|abandon(?:ed|s|ing)?"
                  r"|fled|flee(?:s|ing)?|reposition\w*|leaving(?= (?-i:[A-Z]))"
@@ -138,9 +138,13 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 not _ONGOING.match(attempt.group()) or _FAILED.search(text, m.end(), end)):
             action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive))
-    return found
+    for m in _TAKEN.finditer(text, start, end):  # "100 settlements taken": a capture told by its object
+        found.append(Trigger(m.group(1), m.start(1), m.end(1), "captured", False, True))
+    return sorted(found, key=lambda t: t.start)
 
 
+_TAKEN = re.compile(r"\b(?:settlements?|villages?|towns?|territor(?:y|ies)|km2|km²|kilomet(?:er|re)s)\s+(taken)\b",
+                    re.IGNORECASE)
 _SLOWED = re.compile(r"\b(?:halt|stop|stall|repel|thwart|slow)", re.IGNORECASE)
 # An attempt still going on ("has been trying to drive them out") is an aim, not a failure.
 _ONGOING = re.compile(r"(?:trying|tries|attempting)\b", re.IGNORECASE)
@@ -159,7 +163,7 @@ _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|co
 
 
 def _is_modifier(before: str, after: str, word: str) -> bool:
-    if re.search(r"\b(?:the|its|their|these|those|newly|recently)\s+$", before, re.IGNORECASE) and re.match(
+    if re.search(r"\b(?:the|its|their|these|those|newly|recently|any|some|no|more|all)\s+$", before, re.IGNORECASE) and re.match(
             r"\s+(?:territor|land|area|ground|village|settlement|town|region|part)", after, re.IGNORECASE):
         return True  # "the captured territories"
     return bool(re.search(r"\b(?:territor(?:y|ies)|land|ground|area|positions?)\s+(?:that |which )?(?:(?:it|they|he|she|we|Ukraine|"
@@ -174,6 +178,9 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
         return bool(_ATTACK_NOUN.search(around))
     if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:3])):
         return False
+    if t.action in ("lost", "captured") and not following.strip(" ,") and _NOT_GROUND.search(
+            " ".join(text[max(0, t.start - 40):t.start].split()[-2:])):
+        return False  # "600 Russian soldiers captured": people, not ground
     if t.action == "lost":
         return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:about |almost |nearly )?(?:half|a third|two-thirds|\d+ ?%)", following))
     if t.action in ("advanced",) and t.text.lower().startswith(("enter", "cross")):

@@ -49,9 +49,11 @@ _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|for
                            r"|fighters|paratroopers|marines|brigades?)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 
 
-def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str, publisher: str | None = None) -> str:
-    """``UA`` or ``RU``: see the module docstring."""
-    voice = claimant_side(claimant) or (claimant_side(publisher) if publisher and claimant == publisher else None)
+def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str, publisher: str | None = None,
+            hint: str | None = None) -> str:
+    """``UA`` or ``RU``: see the module docstring. ``hint`` is the side of the claimant a generic one
+    ("the ministry") stands for, from the sentences before."""
+    voice = claimant_side(claimant) or (claimant_side(publisher) if publisher and claimant == publisher else None) or hint
     forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
     forces = [(pos, _opposite(voice) if g == "enemy" else g) for pos, g in forces]
     forces = [(pos, g) for pos, g in forces if g]
