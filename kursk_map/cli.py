@@ -99,6 +99,39 @@ def claims_command(args: argparse.Namespace) -> int:
     return 1 if batch.failures else 0
 
 
+def ledger_command(args: argparse.Namespace) -> int:
+    """Every settlement the claims name: its claimed status over time (held by UA, held by RU,
+    contested), each change with its claim, claimant, source chain, report and quote.
+
+    Example: kursk-map ledger seeds/ --csv > ledger.csv
+    """
+    from kursk_map.export import ledger_to_json, write_ledger_csv
+    from kursk_map.pipeline import claims_for, corrections_beside
+    from kursk_map.situation import build_ledger
+
+    corrections = [] if args.no_corrections else corrections_beside(args.paths)
+    batch = claims_for(args.paths, corrections=corrections)
+    for notice in batch.notices:
+        _warn(str(notice))
+    for failure in batch.failures:
+        _error(str(failure))
+    ledger = build_ledger(list(batch.results))
+    if args.json:
+        json.dump(ledger_to_json(ledger), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.csv:
+        write_ledger_csv(sys.stdout, ledger)
+    else:
+        for place in ledger.places():
+            history = ledger.history(place)
+            print(f"== {place.name} ({place.district or place.admin1 or place.id}): {history[-1].status} since "
+                  f"{ledger.since(place).isoformat()}")
+            for e in history:
+                print(f"  {e.when.isoformat()}  {e.status:9} {e.claim.side} {e.claim.action:10} "
+                      f"{' > '.join(e.claim.sources)}  ({e.report.path})")
+    return 1 if batch.failures else 0
+
+
 def _error(message: str) -> None:
     print(f"kursk-map: error: {message}", file=sys.stderr)
 
@@ -112,7 +145,8 @@ def build_command(args: argparse.Namespace) -> int:
 
     Writes into OUTPUT_DIR: index.html (report dates, sources, area-over-time chart),
     map-DATE.html per report date, timeline.html, compare-*.html, claims.json,
-    claims.csv, areas.geojson (and with --png an image per map and comparison).
+    claims.csv, claims.geojson, ledger.json, ledger.csv, situation.geojson,
+    areas.geojson (and with --png an image per map and comparison).
 
     Example: kursk-map build seeds/ -o output/ --self-contained --png
     """
@@ -183,6 +217,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-corrections", action="store_true",
                    help="do not apply the corrections.geojson found in the folders given")
     p.set_defaults(func=claims_command)
+
+    p = sub.add_parser("ledger", help="every named settlement's claimed status over time",
+                       description=ledger_command.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders of *.txt articles")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print one JSON array, one object per settlement")
+    fmt.add_argument("--csv", action="store_true", help="print one CSV row per claim about a settlement")
+    p.add_argument("--no-corrections", action="store_true",
+                   help="do not apply the corrections.geojson found in the folders given")
+    p.set_defaults(func=ledger_command)
 
     p = sub.add_parser("build", help="build every map (the main job)", description=build_command.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -5,10 +5,16 @@ from __future__ import annotations
 import csv
 import json
 
+from shapely.geometry import mapping
+
 from kursk_map.model import ArticleClaims, ControlClaim, GeoparseResult, PlaceMention
+from kursk_map.situation.holdings import Holding
+from kursk_map.situation.ledger import Ledger, LedgerEntry
+from kursk_map.situation.state import Situation
 
 __all__ = ["place_to_json", "places_to_json", "places_table", "claim_to_json", "claims_to_json", "claims_csv_rows",
-           "write_claims_csv", "claims_to_geojson", "CLAIM_CSV_FIELDS"]
+           "write_claims_csv", "claims_to_geojson", "CLAIM_CSV_FIELDS", "holding_feature", "situation_to_geojson",
+           "ledger_to_json", "write_ledger_csv", "LEDGER_CSV_FIELDS"]
 
 
 def place_to_json(m: PlaceMention) -> dict:
@@ -97,6 +103,81 @@ def claims_to_geojson(pairs) -> dict:
             props["settlement_range"] = json.dumps(props["settlement_range"]) if props["settlement_range"] else None
             features.append({"type": "Feature", "geometry": geometry, "properties": props})
     return {"type": "FeatureCollection", "features": features}
+
+
+# --- the situation -----------------------------------------------------------------------------
+
+def holding_feature(h: Holding | None, *, date=None, side: str = "", voice: str = "", **extra) -> dict:
+    """A holding as a GeoJSON feature (EPSG:4326) with every claim it rests on; ``None``: nothing held."""
+    if h is None:
+        props = {"date": _iso(date), "side": side, "claimant": voice, "area_km2": 0.0, "settlements": [],
+                 "claims": [], "derivation": "none", **extra, "method": "nothing held", "named_km2": 0.0,
+                 "fill_km2": 0.0, "figure_km2": None, "figure_is_lower_bound": False, "disagreements": []}
+        return {"type": "Feature", "geometry": None, "properties": props}
+    claims = [{"claimant": b.claim.claimant, "report": b.report.path, "quote": b.claim.quote, "gives": b.gives,
+               "sources": list(b.claim.sources), "publisher": b.report.publisher, "url": b.report.url,
+               "side": b.claim.side, "action": b.claim.action, "as_of": _iso(b.claim.as_of)} for b in h.basis]
+    props = {"date": _iso(date or h.date), "side": h.side, "claimant": h.voice, "area_km2": h.area_km2,
+             "settlements": list(h.settlements), "claims": claims, "derivation": h.derivation, **extra,
+             "method": h.method, "named_km2": h.named_km2, "fill_km2": h.fill_km2,
+             "figure_km2": round(h.figure.km2, 1) if h.figure else None,
+             "figure_is_lower_bound": h.lower_bound, "disagreements": list(h.disagreements)}
+    if date is not None and date != h.date:
+        props["held_since"] = h.date.isoformat()
+    return {"type": "Feature", "geometry": mapping(h.geometry) if h.geometry is not None else None,
+            "properties": props}
+
+
+def situation_to_geojson(situation: Situation) -> dict:
+    """situation.geojson: per claimant (and ``all``), at every date its situation changes, one feature
+    per side: the area that side holds from that date until the claimant's next change (``until``)."""
+    features = []
+    for voice in situation.voices():
+        dates = situation.dates(voice)
+        for i, when in enumerate(dates):
+            held = situation.at(when, voice, empty=True)
+            until = dates[i + 1].isoformat() if i + 1 < len(dates) else None
+            for side in ("UA", "RU"):
+                h = held.get(side)
+                h = h if h is not None and h.geometry is not None else None
+                features.append(holding_feature(h, date=when, side=side, voice=voice, until=until))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def ledger_to_json(ledger: Ledger) -> list[dict]:
+    """Every settlement a claim names: its last claimed status, since when, and its whole history."""
+    out = []
+    for place in ledger.places():
+        history = ledger.history(place)
+        out.append({"settlement": place.name, "id": place.id, "lat": place.lat, "lon": place.lon,
+                    "district": place.district, "region": place.admin1, "status": history[-1].status,
+                    "since": ledger.since(place).isoformat(),
+                    "history": [_entry_json(e) for e in history]})
+    return out
+
+
+def _entry_json(e: LedgerEntry) -> dict:
+    c, r = e.claim, e.report
+    return {"date": e.when.isoformat(), "status": e.status, "claimant": c.claimant, "voice": e.voice,
+            "sources": list(c.sources), "side": c.side, "action": c.action, "hedged": c.hedged,
+            "report": r.path, "publisher": r.publisher, "report_date": _iso(r.report_date), "url": r.url,
+            "quote": c.quote}
+
+
+LEDGER_CSV_FIELDS = ("settlement", "id", "lat", "lon", "date", "status", "claimant", "voice", "sources", "side",
+                     "action", "hedged", "report", "publisher", "report_date", "url", "quote")
+
+
+def write_ledger_csv(stream, ledger: Ledger) -> None:
+    """One row per claim about a settlement, by settlement and date."""
+    writer = csv.DictWriter(stream, fieldnames=LEDGER_CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for place in ledger.places():
+        for e in ledger.history(place):
+            row = {"settlement": place.name, "id": place.id, "lat": place.lat, "lon": place.lon,
+                   **_entry_json(e)}
+            row["sources"] = " > ".join(e.claim.sources)
+            writer.writerow({k: "" if row.get(k) is None else row[k] for k in LEDGER_CSV_FIELDS})
 
 
 def _iso(d) -> str | None:

@@ -156,6 +156,7 @@ class ControlClaim:
     place_mentions: tuple[PlaceMention, ...] = field(default=(), compare=False)
     origin: str = "extracted"
     geometry: dict | None = field(default=None, compare=False)
+    recap: bool = False  # tells earlier events (a recap with a figure or settlement: its as_of is the text's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,9 @@ the library, and with ``--png`` (not self-contained) through the command line.
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import re
 import shutil
@@ -18,13 +20,16 @@ from pyproj import Geod
 from shapely.geometry import shape
 
 from kursk_map.build import build
+from kursk_map.situation.holdings import DERIVATIONS
 from tests.conftest import SEEDS, run_cli
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_PAGE_BYTES = 1_500_000
-AREA_PROPERTIES = {"report_date", "as_of", "side", "claimant", "sources", "publisher", "derivation",
-                   "area_km2", "url", "quote"}
-DERIVATIONS = {"sourced", "settlements", "area-matched"}
+# situation.geojson's interface (issue 12), and what areas.geojson adds
+SITUATION_PROPERTIES = {"date", "side", "claimant", "area_km2", "settlements", "claims", "derivation"}
+AREA_PROPERTIES = SITUATION_PROPERTIES | {"map_date", "method", "named_km2", "fill_km2", "figure_km2",
+                                         "figure_is_lower_bound", "disagreements"}
+CLAIM_PROPERTIES = {"claimant", "report", "quote"}
 ERROR_PREFIX = "kursk-map: error: "
 
 
@@ -72,15 +77,15 @@ def positions(coords):
             yield from positions(c)
 
 
-def held_before(features: list[dict], when: str) -> dict[str, dict]:
-    """Per side, the latest held area whose claim is about a date on or before ``when``."""
-    latest: dict[str, dict] = {}
-    for f in sorted(features, key=lambda f: (f["properties"]["as_of"] or f["properties"]["map_date"],
-                                             f["properties"]["map_date"])):
+def situation_at(features: list[dict], when: str, claimant: str = "all") -> dict[str, dict]:
+    """Per side, the situation.geojson feature of ``claimant`` in force on ``when`` (nothing held: left out)."""
+    out = {}
+    for f in features:
         p = f["properties"]
-        if p["status"] == "held" and (p["as_of"] or p["map_date"]) <= when:
-            latest[p["side"]] = f
-    return latest
+        if p["claimant"] == claimant and p["date"] <= when and (p["until"] is None or when < p["until"]):
+            if f["geometry"] is not None:
+                out[p["side"]] = f
+    return out
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -133,7 +138,7 @@ def test_build_writes_a_page_per_report_date_and_the_tables(contained):
     assert {f"compare-{a.isoformat()}_{b.isoformat()}.html"
             for a, b in zip(result.dates, result.dates[1:])} <= names
     assert {"index.html", "timeline.html", "claims.json", "claims.csv", "areas.geojson", "claims.geojson",
-            "area-over-time.png"} <= names
+            "situation.geojson", "ledger.json", "ledger.csv", "area-over-time.png"} <= names
     assert sorted(p.resolve() for p in out.iterdir()) == sorted(p.resolve() for p in result.written)
 
 
@@ -169,16 +174,17 @@ def test_areas_geojson_is_wgs84_with_the_promised_properties(contained):
     features = collection["features"]
     assert features
     claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
-    quotes = {c["quote"] for report in claims for c in report["claims"]}
+    quotes = {(r["file"], c["quote"]) for r in claims for c in r["claims"]}
     geod = Geod(ellps="WGS84")
     for f in features:
         assert f["type"] == "Feature"
         p = f["properties"]
         assert AREA_PROPERTIES <= set(p), AREA_PROPERTIES - set(p)
         assert p["derivation"] in DERIVATIONS
-        assert p["side"] in ("UA", "RU")
-        assert isinstance(p["sources"], list) and p["sources"] and p["claimant"]
-        assert p["quote"] in quotes  # every area comes from a claim the tables list
+        assert p["side"] in ("UA", "RU") and p["claimant"]
+        assert p["claims"] and all(CLAIM_PROPERTIES <= set(c) for c in p["claims"])
+        assert {(c["report"], c["quote"]) for c in p["claims"]} <= quotes  # every area rests on listed claims
+        assert p["date"] <= p["map_date"]
         for lon, lat in positions(f["geometry"]["coordinates"]):
             assert 30 <= lon <= 42 and 48 <= lat <= 56, (lon, lat)
         geom = shape(f["geometry"])
@@ -186,6 +192,56 @@ def test_areas_geojson_is_wgs84_with_the_promised_properties(contained):
         # area_km2 is the area on the ellipsoid, so a lat/lon swap or a planar area would show.
         geodesic_km2 = abs(geod.geometry_area_perimeter(geom)[0]) / 1e6
         assert p["area_km2"] == pytest.approx(geodesic_km2, rel=0.01, abs=0.5)
+        if p["fill_km2"]:
+            assert "size" in p["derivation"] and p["figure_km2"], "a fill is matched to a figure"
+
+
+def test_situation_geojson_has_a_feature_per_date_side_and_claimant(contained):
+    out, _ = contained
+    features = json.loads((out / "situation.geojson").read_text(encoding="utf-8"))["features"]
+    keys = [(f["properties"]["date"], f["properties"]["side"], f["properties"]["claimant"]) for f in features]
+    assert len(keys) == len(set(keys)), "one feature per (date, side, claimant)"
+    claimants = {k[2] for k in keys}
+    assert "all" in claimants and len(claimants) >= 3
+    for date, _, claimant in keys:  # on a date a claimant's situation changes, both sides are given
+        assert {(date, s, claimant) for s in ("UA", "RU")} <= set(keys)
+    for f in features:
+        p = f["properties"]
+        assert SITUATION_PROPERTIES <= set(p), SITUATION_PROPERTIES - set(p)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", p["date"]) and p["side"] in ("UA", "RU")
+        if f["geometry"] is None:
+            assert p["area_km2"] == 0 and p["settlements"] == [] and p["derivation"] == "none"
+        else:
+            assert p["area_km2"] > 0 and p["claims"]
+    # the seeds: "lost about half" (U.S. officials, 27 December) halves the 1,300 km² peak in the view of all
+    peak = max(f["properties"]["area_km2"] for f in features if f["properties"]["claimant"] == "all")
+    last = situation_at(features, "2024-12-31")["UA"]["properties"]
+    assert last["area_km2"] == pytest.approx(peak / 2, rel=0.05)
+    assert any("lost about half" in c["quote"] for c in last["claims"])
+
+
+def test_ledger_files_list_every_named_settlement_with_its_history(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Publisher: Test\nDate: 2024-08-12\n\nUkrainian forces captured Martynovka and "
+                                 "Malaya Loknya, the General Staff said.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Publisher: Test\nDate: 2024-09-14\n\nRussian forces recaptured Martynovka, "
+                                 "the Russian Defence Ministry said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(seeds, out).failures == ()
+    ledger = json.loads((out / "ledger.json").read_text(encoding="utf-8"))
+    assert [(s["settlement"], s["status"], s["since"]) for s in ledger] == [
+        ("Malaya Loknya", "UA", "2024-08-12"), ("Martynovka", "RU", "2024-09-14")]
+    assert [h["claimant"] for h in ledger[1]["history"]] == ["the General Staff", "the Russian Defence Ministry"]
+    rows = list(csv.DictReader(io.StringIO((out / "ledger.csv").read_text(encoding="utf-8"))))
+    assert [(r["settlement"], r["date"], r["status"]) for r in rows] == [
+        ("Malaya Loknya", "2024-08-12", "UA"), ("Martynovka", "2024-08-12", "UA"), ("Martynovka", "2024-09-14", "RU")]
+    proc = run_cli("ledger", str(seeds), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == ledger
+    assert run_cli("ledger", str(seeds), "--csv").stdout == (out / "ledger.csv").read_text(encoding="utf-8")
+    text = run_cli("ledger", str(seeds)).stdout
+    assert "== Martynovka" in text and "RU since 2024-09-14" in text
 
 
 def test_index_links_every_page_and_nothing_missing(with_png):
@@ -270,8 +326,8 @@ def test_compare_command_prints_ground_gained_and_lost(contained, tmp_path):
     text = page.read_text(encoding="utf-8")
     assert date_a in text and date_b in text
     assert {p.name for p in tmp_path.iterdir()} == {"c.html"}
-    features = json.loads((out / "areas.geojson").read_text(encoding="utf-8"))["features"]
-    at_a, at_b = held_before(features, date_a), held_before(features, date_b)
+    features = json.loads((out / "situation.geojson").read_text(encoding="utf-8"))["features"]
+    at_a, at_b = situation_at(features, date_a), situation_at(features, date_b)
     assert at_a and at_b
     lines = dict(re.findall(r"^(UA|RU): (\+[\d,]+ km2 gained, -[\d,]+ km2 lost)$", proc.stdout, re.MULTILINE))
     assert set(lines) == set(at_a) | set(at_b), proc.stdout

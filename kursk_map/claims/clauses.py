@@ -50,11 +50,13 @@ _CONTACT = re.compile(rf"\b(?:{_GROUND_NOUNS})\s+(?:(?:it|they|he|she|we|Ukraine
 _SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
 _RECAP_WORDS = re.compile(
     r"\b(?:initially|originally|at first|first(?! time)|last summer|last year|last august|earlier this year"
-    r"|earlier in the year|in the first days|at the start|at the outset"
+    r"|earlier in the year|in the first days|at the start|at the outset|at the most(?=,)"
+    r"|at (?:its|their|the) (?:peak|height)"
     r"|since (?:last summer|(?:early |late )?august|the start|the beginning)"
     r"|(?:\w+ |\d+ )?months (?:ago|earlier|before)|in (?:early |mid-|late )?(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)(?! \d{1,2}\b)(?:,? 20\d\d)?|in 20\d\d)\b",
     re.IGNORECASE)
+_COMMA = re.compile(r",(?!\d{3})")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+)*$", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -90,8 +92,9 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     lasting = t.action == "controls" or bool(_PRESENT_PERFECT.search(text[max(start, t.start - 30):t.start]))
     if _SINCE.search(text[max(start, t.start - 60):t.start]) and not lasting:
         return True
-    comma = text.find(",", t.end, end)  # the verb's own phrase: "retaken Sudzha, the town seized in August" is two
-    for m in _RECAP_WORDS.finditer(text, start, end if comma == -1 else comma):
+    # the verb's own phrase: "retaken Sudzha, the town seized in August" is two ("1,376" is one)
+    comma = _COMMA.search(text, t.end, end)
+    for m in _RECAP_WORDS.finditer(text, start, end if comma is None else comma.start()):
         if lasting and m.group().lower().startswith("since"):
             continue  # "has kept a foothold since August", "have since pushed back": still so
         month = next((i for i, name in enumerate(_MONTHS, 1) if name in m.group().lower()), None)

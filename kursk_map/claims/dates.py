@@ -138,6 +138,9 @@ def _make(name: str, m: re.Match, surface: str, s: int, e: int) -> DateExpr | No
     return DateExpr(surface, s, e, "relative", offset_days=_REL_DAYS.get(word, 0))
 
 
+_YEARLESS_DAYS = 300
+
+
 def resolve(expr: DateExpr, anchor: dt.date | None, *, years: tuple[int, ...] = ()) -> dt.date | None:
     """The calendar date ``expr`` names, reading it as said on ``anchor``.
 
@@ -153,7 +156,9 @@ def resolve(expr: DateExpr, anchor: dt.date | None, *, years: tuple[int, ...] = 
             for year in (anchor.year, anchor.year - 1):
                 d = _date(year, expr.month, expr.day)
                 if d is not None and d <= anchor + dt.timedelta(days=1):
-                    return d
+                    # A report gives a day that far back with its year; without one it is a name
+                    # ("Snagost and 10th October", a village) more likely than a date.
+                    return d if (anchor - d).days <= _YEARLESS_DAYS else None
             return None
         if expr.weekday is not None and years:
             pool = sorted(set(years) | {min(years) - 1})

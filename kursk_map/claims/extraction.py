@@ -191,7 +191,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             as_of=as_of, hedged=hedged, quote=text[sent.start:sent.end], start=sent.start, end=sent.end,
             area_qualifier=area.qualifier if area else None, settlement_text=count.text if count else None,
             settlement_range=count.range if count else None, as_of_basis=basis,
-            place_mentions=tuple(mentions)))
+            place_mentions=tuple(mentions), recap=recap and kind == "claim"))
         if both:  # "Russian and Ukrainian forces recently advanced": a claim for each
             out.append(dataclasses.replace(out[-1], side="UA" if side == "RU" else "RU"))
     return out

@@ -23,11 +23,18 @@ TUE = dt.date(2024, 8, 13)  # a Tuesday
     ("last week", "2024-08-06"),
     ("over the past day", "2024-08-13"),
     ("6 августа", "2024-08-06"),
-    ("24 серпня", "2023-08-24"),
+    ("4 серпня", "2024-08-04"),
 ])
 def test_expressions_resolve_against_the_report_date(text, expected):
     (expr,) = find_dates(text)
     assert resolve(expr, TUE).isoformat() == expected
+
+
+@pytest.mark.parametrize("text", ["Snagost and 10th October", "24 серпня", "on August 20"])
+def test_a_yearless_day_almost_a_year_before_the_report_is_no_date(text):
+    # "10th October" is a village of Glushkovo district; a report gives a day that far back with its year
+    (expr,) = find_dates(text)
+    assert resolve(expr, TUE) is None
 
 
 def test_since_marks_a_start_not_a_date_of_the_claim():

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 SIDE_NAMES = {"UA": "Ukrainian forces", "RU": "Russian forces"}
-FIXED_LAYERS = {"Outlines (offline)", "Places the reports name"}
+FIXED_LAYERS = {"Outlines (offline)", "Places the reports name", "Settlements claimed (ledger)"}
 PATHS = ".leaflet-overlay-pane path"
 
 # The Leaflet layer drawn (as a connected SVG path) whose geometry starts at this vertex.
@@ -53,14 +53,15 @@ CLICK_POINT = f"""([lon, lat]) => {{ {_FIND_LAYER}
 }}"""
 NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done()))"
 
+# Every timeline's drawn areas (one timeline per claimant; those not on the map draw nothing).
 TIMELINE_SHOWN = """() => {
   const first = c => (typeof c[0] === "number" ? c : first(c[0]));
-  const key = Object.keys(window).find(k => /^timeline_[0-9a-f]+$/.test(k));
+  const keys = Object.keys(window).filter(k => /^timeline_[0-9a-f]+$/.test(k));
   return {
     date: document.querySelector(".leaflet-timeline-control output").textContent.trim(),
     value: Number(document.querySelector(".leaflet-timeline-control input[type=range]").value),
-    shown: window[key].getLayers().filter(l => l._path && l._path.isConnected)
-                      .map(l => first(l.feature.geometry.coordinates)),
+    shown: keys.flatMap(k => window[k].getLayers().filter(l => l._path && l._path.isConnected)
+                                      .map(l => first(l.feature.geometry.coordinates))),
   };
 }"""
 
@@ -79,7 +80,9 @@ def vertex_key(coords) -> tuple[float, float]:
 
 
 def group_label(props: dict) -> str:
-    return f"{SIDE_NAMES[props['side']]}, according to {props['claimant']}"
+    """The layer control's label of an areas.geojson feature (a side, according to a claimant, since a date)."""
+    voice = "all claims" if props["claimant"] == "all" else props["claimant"]
+    return f"{SIDE_NAMES[props['side']]}, according to {voice} (from {props['date']})"
 
 
 def squash(text: str) -> str:
@@ -120,17 +123,19 @@ def click_area(page, feature: dict):
     return popup
 
 
-def held_before(features: list[dict], when: str) -> dict[str, dict]:
-    """Per side, the latest held area whose claim is about a date on or before ``when``."""
-    latest: dict[str, dict] = {}
-    for f in sorted(features, key=lambda f: (claim_date(f), f["properties"]["map_date"])):
-        if f["properties"]["status"] == "held" and claim_date(f) <= when:
-            latest[f["properties"]["side"]] = f
-    return latest
+def situation_at(features: list[dict], when: str, claimant: str = "all") -> dict[str, dict]:
+    """Per side, the situation.geojson feature of ``claimant`` in force on ``when`` (nothing held: left out)."""
+    out = {}
+    for f in features:
+        p = f["properties"]
+        if p["claimant"] == claimant and p["date"] <= when and (p["until"] is None or when < p["until"]):
+            if f["geometry"] is not None:
+                out[p["side"]] = f
+    return out
 
 
-def claim_date(feature: dict) -> str:
-    return feature["properties"]["as_of"] or feature["properties"]["map_date"]
+def change_dates(features: list[dict], claimant: str = "all") -> list[str]:
+    return sorted({f["properties"]["date"] for f in features if f["properties"]["claimant"] == claimant})
 
 
 def ms(day: str) -> int:
@@ -139,13 +144,15 @@ def ms(day: str) -> int:
 
 
 def payload_area(out: Path, article: str, km2: float) -> dict:
-    """The drawn area of an article's claim, after checking the claim itself came through whole."""
+    """The area a hostile article's claim is drawn as (its claimant's layer on the article's date), after
+    checking the claim itself came through whole."""
     reports = json.loads((out / "claims.json").read_text(encoding="utf-8"))
-    claims = [c for r in reports if r["file"].endswith(article) for c in r["claims"]]
+    (mine,) = [r for r in reports if r["file"].endswith(article)]
+    claims = mine["claims"]
     assert [(c["kind"], c["area_km2"]) for c in claims] == [("claim", km2)], claims
-    mine = [f for f in json.loads((out / "areas.geojson").read_text(encoding="utf-8"))["features"]
-            if f["properties"]["file"].endswith(article)]
-    assert len(mine) == 1, mine
-    assert mine[0]["properties"]["quote"] == claims[0]["quote"]
-    return mine[0]
-
+    drawn = [f for f in json.loads((out / "areas.geojson").read_text(encoding="utf-8"))["features"]
+             if f["properties"]["map_date"] == mine["report_date"] and f["properties"]["claimant"] != "all"
+             and any(c["report"].endswith(article) for c in f["properties"]["claims"])]
+    assert len(drawn) == 1, drawn
+    assert [c["quote"] for c in drawn[0]["properties"]["claims"]] == [claims[0]["quote"]]
+    return drawn[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.render.conftest import IMG_PAYLOAD, SCRIPT_PAYLOAD, TEMPLATE_PAYLOADS, XSS_PUBLISHER
-from tests.render.pagetools import click_area, payload_area, squash
+from tests.render.pagetools import click_area, group_label, payload_area, show_only, squash
 
 
 
@@ -13,9 +13,11 @@ from tests.render.pagetools import click_area, payload_area, squash
 
 def test_article_markup_shows_as_text_in_popup_and_notes(open_page, xss_built):
     feature = payload_area(xss_built, "999_payload.txt", 500.0)
-    assert IMG_PAYLOAD in feature["properties"]["quote"] and SCRIPT_PAYLOAD in feature["properties"]["quote"]
-    assert feature["properties"]["publisher"] == XSS_PUBLISHER
+    (claim,) = feature["properties"]["claims"]
+    assert IMG_PAYLOAD in claim["quote"] and SCRIPT_PAYLOAD in claim["quote"]
+    assert claim["publisher"] == XSS_PUBLISHER
     page = open_page(xss_built / f"map-{feature['properties']['map_date']}.html")
+    show_only(page, group_label(feature["properties"]))
     popup = click_area(page, feature)
     text = popup.inner_text()
     assert IMG_PAYLOAD in text and "</script>" in text and SCRIPT_PAYLOAD in squash(text)
@@ -38,8 +40,9 @@ LINK_PROTOCOLS = """() => [...document.querySelectorAll('a[href]')]
 @pytest.mark.parametrize("article, km2", [("999_payload.txt", 500.0), ("998_template.txt", 400.0)])
 def test_a_script_url_in_a_header_never_becomes_a_link(open_page, xss_built, article, km2):
     feature = payload_area(xss_built, article, km2)
-    assert feature["properties"]["url"] is None
+    assert feature["properties"]["claims"][0]["url"] is None
     page = open_page(xss_built / f"map-{feature['properties']['map_date']}.html")
+    show_only(page, group_label(feature["properties"]))
     click_area(page, feature)
     protocols = page.evaluate(LINK_PROTOCOLS)
     assert protocols and set(protocols) <= {"http:", "https:"}, protocols
@@ -49,8 +52,9 @@ def test_a_script_url_in_a_header_never_becomes_a_link(open_page, xss_built, art
 
 def test_template_literal_syntax_in_article_text_stays_text(open_page, xss_built):
     feature = payload_area(xss_built, "998_template.txt", 400.0)
-    assert all(x in feature["properties"]["quote"] for x in TEMPLATE_PAYLOADS)
+    assert all(x in feature["properties"]["claims"][0]["quote"] for x in TEMPLATE_PAYLOADS)
     page = open_page(xss_built / f"map-{feature['properties']['map_date']}.html")
+    show_only(page, group_label(feature["properties"]))
     text = click_area(page, feature).inner_text()
     for payload in TEMPLATE_PAYLOADS:
         assert payload in text

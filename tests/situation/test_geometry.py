@@ -1,37 +1,28 @@
-"""Invariants of the estimated areas: sizes, containment, determinism, errors.
+"""The geometry helpers: projections, areas, outlines, the border crossing, clean output.
 
-Expected values come from outside the functions under test: the claimed km²,
-the gazetteer's places, the oblast's published area, pyproj's geodesic area
-and brute-force sampling of the border.
+Expected values come from outside the functions under test: the gazetteer's places, the
+oblast's published area, pyproj's geodesic area and brute-force sampling of the border.
 """
 
 from __future__ import annotations
 
-import math
-import time
 
 import numpy as np
 import pyproj
 import pytest
 import shapely
 
-from kursk_map.errors import GazetteerError, GeometryError, KurskMapError
+from kursk_map.errors import GazetteerError
 from kursk_map.situation.geometry import (
-    CELL_RADIUS_KM,
     area_km2,
     border_origin,
-    carve_out,
-    grow_to_area,
+    finish,
     point,
     region_outline,
-    settlement_cells,
-    shrink_to_fraction,
     simplified,
     to_metric,
     to_wgs84,
 )
-
-HELD = ("Sudzha", "Martynovka", "Malaya Loknya")  # held by Ukraine in late August 2024
 
 
 def kursk_place(gazetteer, name):
@@ -43,11 +34,6 @@ def kursk_place(gazetteer, name):
 @pytest.fixture(scope="module")
 def kursk():
     return region_outline("ne:RU-KRS")
-
-
-@pytest.fixture(scope="module")
-def held(gazetteer):
-    return [kursk_place(gazetteer, name) for name in HELD]
 
 
 @pytest.fixture(scope="module")
@@ -106,85 +92,18 @@ def test_border_origin_is_the_border_point_nearest_sudzha(gazetteer, kursk, orig
     assert 3 < nearest < 20  # Sudzha is a border town
 
 
-@pytest.mark.parametrize("target", [100, 500, 1294])
-def test_grow_hits_the_target_inside_the_region(kursk, origin, target):
-    area = grow_to_area(kursk, origin, target)
-    assert area_km2(area) == pytest.approx(target, rel=0.05)
-    assert area.distance(origin) < 1e-4  # grown from the crossing
-    assert_within(area, kursk)
-    assert_clean(area)
-
-
-@pytest.mark.parametrize("target", [500, 1294])
-def test_grow_holds_every_named_place(kursk, origin, held, target):
-    area = grow_to_area(kursk, [origin], target, include=held)
-    assert area_km2(area) == pytest.approx(target, rel=0.05)
-    for place in held:
-        assert area.contains(point(place.lat, place.lon)), place.name
-    assert_within(area, kursk)
-    assert_clean(area)
-
-
-def test_salient_hugs_the_border(kursk, origin):
-    # Late August 2024: ~1,300 km² reaching 25-35 km in; no part far from the crossing.
-    area = grow_to_area(kursk, origin, 1294)
-    deepest = to_metric(area).hausdorff_distance(to_metric(origin)) / 1000
-    assert 20 < deepest < 45
-
-
-def test_same_input_same_bytes(kursk, origin, held):
-    first = grow_to_area(kursk, origin, 1294, include=held)
-    again = grow_to_area(region_outline("ne:RU-KRS"), origin, 1294, include=list(held))
-    assert first.wkb == again.wkb
-    assert shrink_to_fraction(first, 0.5, origin).wkb == shrink_to_fraction(again, 0.5, origin).wkb
-
-
-def test_impossible_targets(kursk, origin, held, gazetteer):
-    with pytest.raises(GeometryError, match="smaller"):
-        grow_to_area(kursk, origin, 40_000)
-    with pytest.raises(GeometryError, match="already cover"):
-        grow_to_area(kursk, origin, 20, include=held)  # three cells 10+ km apart are more than 20 km²
-    sumy = next(p for p in gazetteer.lookup("Sumy") if p.precision == "settlement")
-    with pytest.raises(GeometryError, match="outside"):
-        grow_to_area(kursk, origin, 500, include=[sumy])
-    assert issubclass(GeometryError, KurskMapError) and issubclass(GeometryError, ValueError)
-
-
-def test_shrink_keeps_the_border_side(kursk, origin, held):
-    before = grow_to_area(kursk, origin, 1294, include=held)
-    kept = shrink_to_fraction(before, 0.5, origin)
-    lost = before.difference(kept)
-    assert area_km2(kept) == pytest.approx(area_km2(before) / 2, rel=0.05)
-    assert_within(kept, before)
-    assert_clean(kept)
-    assert km(kept.centroid, origin) < km(lost.centroid, origin)
-    with pytest.raises(GeometryError):
-        shrink_to_fraction(before, 1.5, origin)
-
-
-def test_carve_out_removes_the_recaptured_village(kursk, origin, held):
-    before = grow_to_area(kursk, origin, 1294, include=held)
-    martynovka = point(held[1].lat, held[1].lon)
-    after = carve_out(before, [martynovka])
-    assert not after.contains(martynovka)
-    assert after.distance(martynovka) > 0.9 * CELL_RADIUS_KM / 111  # a whole cell, not a pinprick
-    assert_within(after, before)
-    assert area_km2(after) < area_km2(before)
-
-
-def test_settlement_cells(kursk, held, origin):
-    cells = settlement_cells(held, kursk)
-    for place in held:
-        assert cells.contains(point(place.lat, place.lon))
-    assert_within(cells, kursk)
-    assert area_km2(cells) <= len(held) * math.pi * CELL_RADIUS_KM ** 2 * 1.01
-    on_border = settlement_cells([origin], kursk, radius_km=2)
-    assert area_km2(on_border) < 0.75 * math.pi * 2 ** 2  # the Ukrainian side is clipped off
-
-
-def test_bare_tuples_are_refused(kursk):
+def test_bare_tuples_are_refused():
     with pytest.raises(TypeError, match="point"):
-        settlement_cells([(51.191, 35.271)], kursk)
+        border_origin((51.191, 35.271))
+
+
+def test_finish_gives_clean_wgs84_from_metres(kursk):
+    square = shapely.box(-5000, -5000, 5000, 5000)  # 100 km² around the projection's centre
+    done = finish(square)
+    assert_clean(done)
+    assert area_km2(done) == pytest.approx(100, rel=1e-3)
+    assert done.wkb == finish(shapely.box(-5000, -5000, 5000, 5000)).wkb
+    assert kursk.contains(done.centroid)
 
 
 def test_simplified_outline(kursk):
@@ -192,11 +111,3 @@ def test_simplified_outline(kursk):
     assert len(light.exterior.coords) < len(kursk.exterior.coords) / 2
     assert area_km2(light) == pytest.approx(area_km2(kursk), rel=0.01)
     assert_clean(light)
-
-
-def test_ten_claims_well_under_a_second(kursk, origin, held):
-    start = time.perf_counter()
-    for i in range(10):
-        area = grow_to_area(kursk, origin, 300 + 100 * i, include=held[: 1 + i % 3])
-        carve_out(shrink_to_fraction(area, 0.6, origin), held[:1])
-    assert time.perf_counter() - start < 1.0

@@ -1,0 +1,368 @@
+"""Claims and the ledger -> what each side holds, at each date, according to each voice and to all.
+
+Per voice (:func:`~kursk_map.situation.ledger.claimant_group`), claims are read in the order
+of the dates they are about, and each sets or moves a side's figure:
+
+- a km² figure or a number of settlements held (at :data:`KM2_PER_SETTLEMENT` each) sets it;
+  "over", "at least", vague words ("several", "a number of", "dozens") and a count of
+  settlements captured are lower bounds: they raise a smaller figure, never replace a better one;
+- "captured two more villages" adds to the figure; "lost 40%", "freed 63%", "fully retaken"
+  are shares of the same side's peak (the largest figure the same voice gave, or an undated
+  recap of it: "initially seized 1,376 km²"); km² or a number of settlements retaken or lost
+  are taken off the same voice's latest figure;
+- a later claim of the same voice replaces its earlier one; voices never borrow each other's
+  figures (a share of a peak only Ukraine gave is drawn in the view of all claims alone), and
+  that view reads every claim, listing where voices disagree.
+
+The area is then built from cells (:mod:`~kursk_map.situation.cells`): the settlements the
+ledger says the side holds (named ground), plus, to meet the figure, free cells taken one by
+one, nearest the border crossing and the named ground first, moving only through cells the
+other side is not claimed to hold, until the area is within one cell of the figure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from kursk_map.model import ArticleClaims, ControlClaim
+from kursk_map.places.gazetteer import Gazetteer
+from kursk_map.situation import geometry as geo
+from kursk_map.situation.cells import Cell, Cells, theatre_cells
+from kursk_map.situation.ledger import Ledger, claim_date, claimant_group
+
+__all__ = ["Basis", "Holding", "Figure", "holdings_for", "KM2_PER_SETTLEMENT", "ALL", "INCURSION_ORIGIN",
+           "DERIVATIONS"]
+
+# Ukraine's own pairing of the two figures in one statement: 1,294 km² and 100 settlements
+# (Syrskyi, 2024-08-27; Kyiv Independent, "Russia redeploys 30,000 troops to Kursk Oblast
+# amid Ukraine's incursion, Syrskyi says"). A count of settlements becomes an area at this ratio.
+KM2_PER_SETTLEMENT = 1294 / 100
+ALL = "all"
+DERIVATIONS = ("settlements", "size-matched", "settlements + size-matched", "sourced", "none")
+# Where an advance into a region came from: the border point nearest this gazetteer place.
+INCURSION_ORIGIN = {"ne:RU-KRS": "Sudzha"}
+_NEIGHBOUR = {"RU": "country:UA", "UA": "country:RU"}
+_OTHER = {"UA": "RU", "RU": "UA"}
+_WHOLE = re.compile(r"\b(?:fully|completely|entirely|the whole|all of|the entire|the last)\b", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:more|another|further|additional|new)\b", re.IGNORECASE)
+_LOWER = ("over", "at least", "more than")
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """A claim a holding rests on, and what it gave it."""
+
+    claim: ControlClaim
+    report: ArticleClaims = field(compare=False)
+    gives: str   # figure | lower bound | share | subtracted | added | peak | settlements | sourced
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A side's size according to a voice, and the claims it comes from (the one that set it last)."""
+
+    km2: float
+    lower_bound: bool
+    basis: tuple[Basis, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """What one side holds from ``date`` until its next holding, according to ``voice``."""
+
+    date: dt.date
+    side: str
+    voice: str                      # a voice, or ALL
+    geometry: BaseGeometry | None = field(compare=False)   # EPSG:4326; None: nothing held
+    area_km2: float
+    settlements: tuple[str, ...]    # the named settlements whose cells the area holds
+    named_km2: float                # the cells of those settlements (and any sourced geometry)
+    fill_km2: float                 # the size-matching fill
+    figure: Figure | None
+    derivation: str                 # one of DERIVATIONS
+    method: str                     # one sentence: how this area was made
+    basis: tuple[Basis, ...]
+    disagreements: tuple[str, ...] = ()
+
+    @property
+    def estimate(self) -> bool:
+        return self.fill_km2 > 0
+
+    @property
+    def lower_bound(self) -> bool:
+        """The size is only a lower bound ("at least", "dozens of villages")."""
+        return self.figure is not None and self.figure.lower_bound
+
+
+@dataclass
+class _State:
+    """One voice's figures while its claims are read."""
+
+    figures: dict[str, Figure | None] = field(default_factory=lambda: {"UA": None, "RU": None})
+    peaks: dict[str, Figure | None] = field(default_factory=lambda: {"UA": None, "RU": None})
+    sourced: dict[str, list[tuple[BaseGeometry, Basis]]] = field(default_factory=lambda: {"UA": [], "RU": []})
+
+
+def holdings_for(reports: list[ArticleClaims], ledger: Ledger, gazetteer: Gazetteer) -> list[Holding]:
+    """Every holding of every voice and of all claims, at every date one of them changes."""
+    items = sorted(((claim_date(c, r), r.report_date or dt.date.min, r.path, c.start, c.action, c, r)
+                    for r in reports for c in r.claims if c.kind == "claim" and claim_date(c, r) is not None),
+                   key=lambda x: x[:5])
+    voices = sorted({claimant_group(c.claimant) for *_, c, _ in items})
+    # Undated recaps ("initially seized about 1,376 km²") say how much a side once held: its peak.
+    recaps = [(claimant_group(c.claimant), c, r) for r in reports for c in r.claims
+              if c.kind == "claim" and c.recap and claim_date(c, r) is None and c.action in ("controls", "captured")]
+    cells = theatre_cells(gazetteer)
+    in_ledger = {id(e.claim) for e in ledger.entries}
+    out: list[Holding] = []
+    for voice in [*voices, ALL]:
+        mine = [x for x in items if voice == ALL or claimant_group(x[5].claimant) == voice]
+        known = [(c, r) for v, c, r in recaps if voice in (ALL, v)]
+        out.extend(_holdings(voice, mine, known, ledger, in_ledger, gazetteer, cells))
+    return _with_disagreements(out)
+
+
+def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list[Holding]:
+    state = _State()
+    for claim, report in recaps:
+        km2, lower = _size(claim)
+        if km2 is not None and not lower:
+            _raise_peak(state, claim.side, Figure(km2, False, (Basis(claim, report, "peak"),)))
+    out: list[Holding] = []
+    last: dict[str, Holding] = {}
+    for when, *_, claim, report in items:
+        if not _apply(claim, report, state) and id(claim) not in in_ledger:
+            continue
+        for side in ("RU", "UA"):  # a village changing hands changes both sides' ground
+            holding = _holding(voice, side, when, state, ledger, gazetteer, cells)
+            previous = last.get(side)
+            if previous is not None and previous.date == when:
+                out[out.index(previous)] = holding
+            elif previous is None and holding.geometry is None:
+                continue  # nothing held, nothing said yet
+            elif previous is not None and _same(holding, previous):
+                continue
+            else:
+                out.append(holding)
+            last[side] = holding
+    return out
+
+
+def _same(a: Holding, b: Holding) -> bool:
+    return (a.area_km2, a.settlements, a.figure and a.figure.km2, a.lower_bound) == \
+        (b.area_km2, b.settlements, b.figure and b.figure.km2, b.lower_bound)
+
+
+def _raise_peak(state: _State, side: str, figure: Figure) -> None:
+    peak = state.peaks[side]
+    if not figure.lower_bound and (peak is None or figure.km2 > peak.km2):
+        state.peaks[side] = figure
+
+
+def _apply(claim: ControlClaim, report: ArticleClaims, state: _State) -> bool:
+    """Move the figures by one claim; whether it changed any."""
+    side, other = claim.side, _OTHER[claim.side]
+    basis = Basis(claim, report, "")
+
+    def put(s: str, km2: float, lower: bool, gives: str, *before: Basis) -> bool:
+        current = state.figures[s]
+        if lower and current is not None and current.km2 >= km2:
+            return False  # a vague "several villages" never shrinks a better figure
+        figure = Figure(round(max(0.0, km2), 3), lower, (*before, dataclasses.replace(basis, gives=gives)))
+        state.figures[s] = figure
+        _raise_peak(state, s, figure)
+        return True
+
+    if claim.geometry is not None:
+        return _apply_sourced(claim, basis, state)
+    km2, lower = _size(claim)
+    current, peak = state.figures, state.peaks
+    if claim.action in ("controls", "captured"):
+        if km2 is not None and claim.action == "captured" and claim.area_km2 is None and _MORE.search(claim.quote):
+            base = current[side]
+            if base is not None:  # "captured two more villages": more than before
+                return put(side, base.km2 + km2, base.lower_bound or lower, "added", *base.basis)
+            return put(side, km2, True, "lower bound")
+        if km2 is not None:
+            # a count of villages captured tells at least that much ground, not all of it
+            lower = lower or (claim.action == "captured" and claim.area_km2 is None)
+            return put(side, km2, lower, "lower bound" if lower else "figure")
+        if claim.fraction is not None and peak[side] is not None:
+            return put(side, claim.fraction * peak[side].km2, False, "share", *peak[side].basis)
+        return False
+    if claim.action == "recaptured":
+        whole = claim.fraction is None and km2 is None and _WHOLE.search(claim.quote) is not None \
+            and any(m.kind == "region" for m in claim.place_mentions)
+        if whole:
+            return put(other, 0.0, False, "share")
+        if claim.fraction is not None and peak[other] is not None:
+            return put(other, peak[other].km2 * (1 - claim.fraction), False, "share", *peak[other].basis)
+        return _subtract(other, km2, lower, current, put)
+    if claim.action in ("lost", "withdrew"):
+        if claim.fraction is not None and peak[side] is not None:
+            return put(side, peak[side].km2 * (1 - claim.fraction), False, "share", *peak[side].basis)
+        return _subtract(side, km2, lower, current, put)
+    return False
+
+
+def _subtract(side: str, km2: float | None, lower: bool, current, put) -> bool:
+    base = current[side]
+    if km2 is None or lower or base is None or base.lower_bound or base.km2 <= 0:
+        return False  # nothing firm to take it from: the named settlements still change hands
+    return put(side, base.km2 - km2, False, "subtracted", *base.basis)
+
+
+def _apply_sourced(claim: ControlClaim, basis: Basis, state: _State) -> bool:
+    """A geometry from the corrections file: held ground for its side, taken from the other."""
+    metric = geo.to_metric(shapely.make_valid(shape(claim.geometry)))
+    gives = dataclasses.replace(basis, gives="sourced")
+    taker = claim.side if claim.action in ("controls", "captured", "recaptured") else _OTHER[claim.side]
+    loser = _OTHER[taker]
+    state.sourced[taker] = [*state.sourced[taker], (metric, gives)]
+    state.sourced[loser] = [(g.difference(metric), b) for g, b in state.sourced[loser]
+                            if not g.difference(metric).is_empty]
+    return True
+
+
+def _size(claim: ControlClaim) -> tuple[float | None, bool]:
+    """The km² a claim gives, and whether it is only a lower bound."""
+    if claim.area_km2 is not None:
+        return claim.area_km2, claim.area_qualifier in _LOWER
+    if claim.settlement_count is not None:
+        return claim.settlement_count * KM2_PER_SETTLEMENT, False
+    if claim.settlement_range is not None and claim.settlement_range[0]:
+        return claim.settlement_range[0] * KM2_PER_SETTLEMENT, True
+    return None, False
+
+
+def _holding(voice, side, when, state: _State, ledger: Ledger, gazetteer, cells: Cells) -> Holding:
+    status = ledger.status_at(when, None if voice == ALL else voice)
+    figure = state.figures[side]
+    held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
+    placed = [(e, c) for e in held if (c := cells.of(e.place)) is not None]
+    foreign = {c.index for e in status.values() if e.status == _OTHER[side] and (c := cells.of(e.place))}
+    named = sorted({c.index: c for _, c in placed if c.index not in foreign}.values(), key=lambda c: c.index)
+    sourced = [g for g, _ in state.sourced[side]]
+    sourced_shape = shapely.union_all(sourced) if sourced else None
+    named_m2 = shapely.union_all([c.geometry for c in named] + sourced).area if named or sourced else 0.0
+    fill: list[Cell] = []
+    if figure is not None and figure.km2 * 1e6 > named_m2:
+        fill = _fill(cells, named, figure.km2 - named_m2 / 1e6, side, foreign, sourced_shape, figure, gazetteer)
+    parts = [c.geometry for c in named + fill] + sourced
+    geometry = geo.finish(shapely.union_all(parts)) if parts else None
+    if geometry is not None and geometry.is_empty:
+        geometry = None
+    area = geo.area_km2(geometry) if geometry is not None else 0.0
+    fill_km2 = max(0.0, area - named_m2 / 1e6) if fill else 0.0
+    names = tuple(sorted({e.place.name for e, c in placed if c.index not in foreign}))
+    derivation = ("sourced" if sourced and not fill and not named else
+                  "settlements + size-matched" if (named or sourced) and fill else "size-matched" if fill
+                  else "settlements" if named else "none")
+    basis = (*(figure.basis if figure is not None else ()), *(b for _, b in state.sourced[side]),
+             *(Basis(e.claim, e.report, "settlements") for e, c in placed if c.index not in foreign))
+    unplaced = len(held) - len(placed)
+    return Holding(when, side, voice, geometry, round(area, 1), names, round(named_m2 / 1e6, 1), round(fill_km2, 1),
+                   figure, derivation, _method(side, names, named_m2 / 1e6, fill_km2, figure, bool(sourced), unplaced,
+                                               named), _dedupe(basis))
+
+
+def _dedupe(basis) -> tuple[Basis, ...]:
+    seen, out = set(), []
+    for b in basis:
+        key = (id(b.claim), b.gives)
+        if key not in seen:
+            seen.add(key)
+            out.append(b)
+    return tuple(out)
+
+
+def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[int], sourced, figure: Figure,
+          gazetteer) -> list[Cell]:
+    """The cells that meet the figure: grown from the border crossing the side's advance into the
+    figure's region came from, and from its named ground. A side grows only on the other side's
+    ground (Ukraine's in Kursk Oblast, Russia's in Sumy); on its own it holds what it names."""
+    region_id = _region_of(figure.basis[-1].claim, named)
+    origin = _origin(region_id, side, named, gazetteer)
+    if origin is None:
+        return []
+    taken = set()
+    if sourced is not None:
+        members = cells.in_region(region_id)
+        inside = shapely.contains_xy(sourced, [c.x for c in members], [c.y for c in members])
+        taken = {c.index for c, yes in zip(members, inside.tolist()) if yes}
+    return cells.grow(region_id, origin, named, km2, blocked=foreign, taken=taken)
+
+
+def _region_of(claim: ControlClaim, named: list[Cell]) -> str:
+    for m in claim.place_mentions:
+        if m.kind == "region" and m.place.id.startswith("ne:"):
+            return m.place.id
+    return named[0].region_id if named else "ne:RU-KRS"
+
+
+def _origin(region_id: str, side: str, named: list[Cell], gazetteer) -> tuple[float, float] | None:
+    """The border point the side's advance into the region came from (metric x, y)."""
+    owner = "RU" if region_id.startswith("ne:RU") else "UA"
+    if side == owner:
+        return None  # a side holding its own ground grows from what it names
+    anchor_name = INCURSION_ORIGIN.get(region_id)
+    anchors = [p for p in gazetteer.lookup(anchor_name) if p.precision == "settlement" and p.kind == "settlement"] \
+        if anchor_name else []
+    if not anchors and not named:
+        return None
+    near = anchors[0] if anchors else named[0].place
+    try:
+        point = geo.to_metric(geo.border_origin(near, region_id, _NEIGHBOUR[owner]))
+    except Exception:  # noqa: BLE001 -- no shared border: grow from the named ground alone
+        return None
+    return point.x, point.y
+
+
+def _method(side, names, named_km2, fill_km2, figure: Figure | None, sourced: bool, unplaced: int, named) -> str:
+    parts = []
+    if names:
+        own = named and (named[0].region_id.startswith("ne:RU") == (side == "RU"))
+        parts.append(f"the cells of {len(names)} settlement{'s' if len(names) > 1 else ''} claimed held "
+                     f"({named_km2:,.0f} km²){' on its own side of the border' if own else ''}")
+    if sourced:
+        parts.append("the geometry given in the corrections file")
+    if fill_km2:
+        kind = "at least " if figure.lower_bound else ""
+        parts.append(f"{fill_km2:,.0f} km² of cells nearest the border crossing and the named ground, to meet "
+                     f"{kind}{figure.km2:,.0f} km² claimed")
+    if figure is not None and not fill_km2 and (names or sourced) and figure.km2 < named_km2:
+        parts.append(f"(the named ground already covers more than the {figure.km2:,.0f} km² claimed)")
+    if unplaced:
+        parts.append(f"{unplaced} more settlement{'s' if unplaced > 1 else ''} named outside the mapped oblasts")
+    return "; ".join(parts) or "nothing held"
+
+
+def _with_disagreements(holdings: list[Holding]) -> list[Holding]:
+    """The all-claims view says where voices disagree: their latest figures within a fortnight, 25% apart."""
+    by_side: dict[str, list[Holding]] = {"UA": [], "RU": []}
+    for h in holdings:
+        if h.voice != ALL and h.figure is not None and not h.figure.lower_bound:
+            by_side[h.side].append(h)
+    out = []
+    for h in holdings:
+        if h.voice != ALL or h.figure is None:
+            out.append(h)
+            continue
+        latest: dict[str, Holding] = {}
+        for o in by_side[h.side]:
+            if o.date <= h.date and (h.date - o.date).days <= 14:
+                latest[o.voice] = o
+        values = sorted((o.figure.km2, v, o.date) for v, o in latest.items())
+        notes: tuple[str, ...] = ()
+        if len(values) > 1 and values[-1][0] > 1.25 * max(values[0][0], 1.0):
+            notes = tuple(f"{v}: {km2:,.0f} km² ({d.isoformat()})" for km2, v, d in values)
+        out.append(dataclasses.replace(h, disagreements=notes))
+    return out
+

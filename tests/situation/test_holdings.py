@@ -1,0 +1,183 @@
+"""The fusion rules: how each claim moves a voice's holding, and the view of all claims.
+
+Reports here are invented one-liners (each rule needs its own case); the real corpus is in
+test_state.py and the headline figures in bench/eval_situation.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kursk_map.situation import ALL, KM2_PER_SETTLEMENT, situation_of
+from kursk_map.situation import geometry as geo
+from kursk_map.situation.cells import theatre_cells
+from tests.situation.helpers import kursk_place, report
+
+D = dt.date.fromisoformat
+UA_STAFF = "Ukrainian officials"
+RU_MOD = "Russian officials and state media"
+
+
+def situation(gazetteer, *lines):
+    """The situation of one report per (date, text)."""
+    return situation_of([report(text, gazetteer, date) for date, text in lines], gazetteer)
+
+
+def ua(s, when, voice=ALL):
+    return s.at(D(when), voice).get("UA")
+
+
+def within_one_cell(h, km2, gazetteer):
+    cells = [c for c in theatre_cells(gazetteer).in_region("ne:RU-KRS")
+             if geo.to_metric(h.geometry).contains(geo.to_metric(geo.point(c.place.lat, c.place.lon)))]
+    return abs(h.area_km2 - km2) <= max(c.area_km2 for c in cells)
+
+
+def test_a_km2_figure_is_matched_within_one_cell_inside_the_oblast(gazetteer):
+    s = situation(gazetteer, ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                            "the General Staff said."))
+    h = ua(s, "2024-08-20", UA_STAFF)
+    assert h.derivation == "size-matched" and h.estimate and not h.lower_bound
+    assert within_one_cell(h, 1000, gazetteer)
+    kursk = geo.to_metric(geo.region_outline("ne:RU-KRS")).buffer(5)
+    assert kursk.contains(geo.to_metric(h.geometry))
+    assert [b.claim.area_km2 for b in h.basis] == [1000.0]
+    assert ua(s, "2024-08-19", UA_STAFF) is None, "nothing is held before the first claim"
+
+
+def test_a_later_vaguer_claim_never_shrinks_the_area(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-08-24", "Ukrainian forces have captured several villages in the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-08-25", "Ukrainian forces control at least 300 square kilometres of the Kursk region, "
+                                 "the General Staff said."))
+    for voice in (UA_STAFF, ALL):
+        before, after = ua(s, "2024-08-20", voice), ua(s, "2024-08-30", voice)
+        assert after.area_km2 >= before.area_km2 and after.figure.km2 == 1000
+        assert not after.lower_bound
+
+
+def test_a_lower_bound_raises_a_smaller_figure_and_says_it_is_one(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-10", "Ukrainian forces control 100 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-08-12", "Ukrainian forces control at least 300 square kilometres of the Kursk region, "
+                                 "the General Staff said."))
+    h = ua(s, "2024-08-12", UA_STAFF)
+    assert h.lower_bound and h.figure.km2 == 300 and within_one_cell(h, 300, gazetteer)
+
+
+def test_a_share_lost_is_of_the_same_voices_peak(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-09-20", "Ukrainian forces control 800 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-10-01", "Ukraine has lost 40% of the territory it held in the Kursk region, "
+                                 "the General Staff said."))
+    h = ua(s, "2024-10-01", UA_STAFF)
+    assert h.figure.km2 == pytest.approx(600)  # 60% of the 1,000 km² peak, not of the 800
+    assert within_one_cell(h, 600, gazetteer)
+    assert {b.gives for b in h.basis} >= {"figure", "share"}
+
+
+def test_villages_retaken_are_taken_off_the_same_voices_figure_only(gazetteer):
+    lines = [("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                            "the General Staff said."),
+             ("2024-10-02", "Russian forces retook 12 villages in the Kursk region, the Russian Defence Ministry said.")]
+    s = situation(gazetteer, *lines)
+    # Russia's voice gave no size of Ukraine's holding: it borrows none from Ukraine's
+    assert ua(s, "2024-10-02", RU_MOD) is None
+    assert ua(s, "2024-10-02", UA_STAFF).figure.km2 == 1000
+    combined = ua(s, "2024-10-02", ALL)
+    assert combined.figure.km2 == pytest.approx(1000 - 12 * KM2_PER_SETTLEMENT)
+    assert [b.claim.claimant for b in combined.basis] == ["the General Staff", "the Russian Defence Ministry"]
+
+
+def test_a_recaptured_village_is_outside_the_other_sides_area_from_that_date(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "including Martynovka, the General Staff said."),
+                  ("2024-10-03", "Russian forces recaptured Martynovka in the Kursk region, "
+                                 "the Russian Defence Ministry said."))
+    martynovka = kursk_place(gazetteer, "Martynovka")
+    point = geo.to_metric(geo.point(martynovka.lat, martynovka.lon))
+    assert geo.to_metric(ua(s, "2024-08-20").geometry).contains(point)
+    assert "Martynovka" in ua(s, "2024-08-20").settlements
+    after = ua(s, "2024-10-03")
+    assert not geo.to_metric(after.geometry).contains(point)
+    assert "Martynovka" not in after.settlements
+    russian = s.at(D("2024-10-03"), ALL)["RU"]
+    assert geo.to_metric(russian.geometry).contains(point) and russian.settlements == ("Martynovka",)
+
+
+def test_named_settlements_without_a_figure_are_their_cells(gazetteer):
+    s = situation(gazetteer, ("2024-10-04", "Ukrainian forces control Sudzha and Guyevo, the General Staff said."))
+    h = ua(s, "2024-10-04", UA_STAFF)
+    cells = theatre_cells(gazetteer)
+    expected = sum(cells.of(kursk_place(gazetteer, n)).area_km2 for n in ("Sudzha", "Guyevo"))
+    assert h.derivation == "settlements" and not h.estimate
+    assert h.settlements == ("Guyevo", "Sudzha") and h.area_km2 == pytest.approx(expected, rel=0.01)
+
+
+def test_settlements_named_count_towards_the_figure(gazetteer):
+    s = situation(gazetteer, ("2024-08-20", "Ukrainian forces control 600 square kilometres of the Kursk region, "
+                                            "including Sudzha and Guyevo, the General Staff said."))
+    h = ua(s, "2024-08-20", UA_STAFF)
+    assert h.derivation == "settlements + size-matched"
+    assert h.named_km2 > 0 and h.named_km2 + h.fill_km2 == pytest.approx(h.area_km2, abs=0.2)
+    assert within_one_cell(h, 600, gazetteer)
+
+
+def test_captured_more_villages_adds_to_the_figure(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-08-30", "Ukrainian forces captured two more villages in the Kursk region, "
+                                 "the General Staff said."))
+    assert ua(s, "2024-08-30", UA_STAFF).figure.km2 == pytest.approx(1000 + 2 * KM2_PER_SETTLEMENT)
+
+
+def test_a_later_claim_of_the_same_voice_replaces_its_earlier_one(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-11-20", "Ukrainian forces control 800 square kilometres of the Kursk region, "
+                                 "the General Staff said."))
+    assert ua(s, "2024-11-20", UA_STAFF).figure.km2 == 800
+    assert ua(s, "2024-10-20", UA_STAFF).figure.km2 == 1000, "a holding lasts until the voice's next claim"
+
+
+def test_the_whole_region_retaken_leaves_nothing_and_the_view_of_all_lists_disagreement(gazetteer):
+    s = situation(gazetteer,
+                  ("2025-04-20", "Ukrainian forces control 100 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2025-04-26", "Russian forces have fully liberated the Kursk region, "
+                                 "the Russian Defence Ministry said."),
+                  ("2025-04-27", "Ukrainian forces control 90 square kilometres of the Kursk region, "
+                                 "the General Staff said."))
+    assert ua(s, "2025-04-26") is None
+    assert s.at(D("2025-04-26"), ALL, empty=True)["UA"].area_km2 == 0
+    assert ua(s, "2025-04-27").figure.km2 == 90
+    assert ua(s, "2025-04-26", UA_STAFF).figure.km2 == 100
+
+
+def test_voices_that_differ_within_a_fortnight_are_listed(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-08-25", "Ukrainian forces control 500 square kilometres of the Kursk region, "
+                                 "DeepState said."))
+    h = ua(s, "2024-08-25")
+    assert h.figure.km2 == 500
+    assert len(h.disagreements) == 2 and any("1,000 km²" in d for d in h.disagreements)
+
+
+def test_claims_with_no_ground_are_listed_with_why(gazetteer):
+    s = situation(gazetteer, ("2024-08-20", "Russian forces repelled a Ukrainian attack, the ministry said."))
+    assert s.holdings == ()
+    assert [n.reason for n in s.not_drawn] and all(n.reason for n in s.not_drawn)
