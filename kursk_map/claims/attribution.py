@@ -50,6 +50,9 @@ _PATTERNS = (
     ("reported_by", re.compile(rf"\b(?:is|was|were|are|has been|have been)\s+reported\s+by\s+(?P<who>{_NP})(?=\s*[,.;]|\s*$)", re.IGNORECASE)),
     # "Ukraine launched its offensive ..., claiming to control 100 settlements": the subject claims.
     ("participle", re.compile(r"^(?P<who>(?:the\s+)?(?:[A-Z][\w’'-]*\s*)+?)\s+[a-z][^,]*,.*?\b(?:claiming|saying|asserting)\b")),
+    # "The DeepState military blog, which has ties to the Ukrainian army, estimates that"
+    ("appositive", re.compile(rf"(?:^|(?<=[;:“”\"—–]))\s*(?P<who>{_NP}),\s+(?:which|who)\s[^,;]{{3,90}},\s+{_ADV}{_SAY}\b",
+                              re.IGNORECASE)),
     ("say", re.compile(rf"(?:^|(?<=[,;:“”\"—–])|(?<=\bthat)|(?<=\bwhile)|(?<=\band)|(?<=\bbut))\s*(?P<who>{_NP})\s+{_ADV}{_SAY}\b", re.IGNORECASE)),
 )
 _LEADING = re.compile(r"^(?:and|but|however|meanwhile|while|that|as|so|also|in addition)\s+", re.IGNORECASE)
@@ -83,14 +86,14 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(chunk):
             who = (m.groupdict().get("who") or m.groupdict().get("outlet") or "").strip()
             who = _LEADING.sub("", who).strip(" '’")
-            if not who or len(who.split()) > 12 or (kind == "say" and _NOT_A_SPEAKER.search(who)
+            if not who or len(who.split()) > 12 or (kind in ("say", "appositive") and _NOT_A_SPEAKER.search(who)
                                                     and who.lower() not in ("officials", "one official")):
                 continue
             if kind == "participle":
                 m_end = m.end() + start
                 found.append(Attribution(_tidy(who), is_outlet(who), m_end - len("claiming"), m_end))
                 continue
-            if kind == "say" and not (who[:1].isupper() or who.lower().startswith(("the ", "a ", "an ", "one ",
+            if kind in ("say", "appositive") and not (who[:1].isupper() or who.lower().startswith(("the ", "a ", "an ", "one ",
                                                                                     "another ", "two ", "three ",
                                                                                     "several ", "senior ", "u.s."))):
                 continue

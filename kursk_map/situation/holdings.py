@@ -53,6 +53,9 @@ _OTHER = {"UA": "RU", "RU": "UA"}
 _WHOLE = re.compile(r"\b(?:fully|completely|entirely|the whole|all of|the entire|the last)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:more|another|further|additional|new)\b", re.IGNORECASE)
 _LOWER = ("over", "at least", "more than")
+# In the view of all claims, an independent tracker's size stands against belligerents' for this long.
+TRACKERS = "independent trackers"
+TRACKER_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +140,16 @@ def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list
             _raise_peak(state, claim.side, Figure(km2, False, (Basis(claim, report, "peak"),)))
     out: list[Holding] = []
     last: dict[str, Holding] = {}
+    told: set[tuple] = set()
     for when, *_, claim, report in items:
-        if not _apply(claim, report, state) and id(claim) not in in_ledger:
+        # The same figure for the same day, said twice (a ministry and its general, two outlets
+        # retelling one statement), is one claim: "retook two villages" twice is not four.
+        event = (when, claim.side, claim.action, claim.area_km2, claim.settlement_count, claim.settlement_range,
+                 claim.fraction, tuple(sorted({m.place.id for m in claim.place_mentions})))
+        repeated = event in told and claim.geometry is None
+        told.add(event)
+        moved = not repeated and _apply(claim, report, state, prefer_trackers=voice == ALL)
+        if not moved and id(claim) not in in_ledger:
             continue
         for side in ("RU", "UA"):  # a village changing hands changes both sides' ground
             holding = _holding(voice, side, when, state, ledger, gazetteer, cells)
@@ -166,8 +177,9 @@ def _raise_peak(state: _State, side: str, figure: Figure) -> None:
         state.peaks[side] = figure
 
 
-def _apply(claim: ControlClaim, report: ArticleClaims, state: _State) -> bool:
-    """Move the figures by one claim; whether it changed any."""
+def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_trackers: bool = False) -> bool:
+    """Move the figures by one claim; whether it changed any. With ``prefer_trackers`` (the view of
+    all claims) a belligerent's size does not replace an independent tracker's of the fortnight before."""
     side, other = claim.side, _OTHER[claim.side]
     basis = Basis(claim, report, "")
 
@@ -175,6 +187,8 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State) -> bool:
         current = state.figures[s]
         if lower and current is not None and current.km2 >= km2:
             return False  # a vague "several villages" never shrinks a better figure
+        if prefer_trackers and gives in ("figure", "lower bound") and _tracker_in_force(current, claim, report):
+            return False
         figure = Figure(round(max(0.0, km2), 3), lower, (*before, dataclasses.replace(basis, gives=gives)))
         state.figures[s] = figure
         _raise_peak(state, s, figure)
@@ -210,6 +224,18 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State) -> bool:
             return put(side, peak[side].km2 * (1 - claim.fraction), False, "share", *peak[side].basis)
         return _subtract(side, km2, lower, current, put)
     return False
+
+
+def _tracker_in_force(current: Figure | None, claim: ControlClaim, report: ArticleClaims) -> bool:
+    """Whether ``current`` is an independent tracker's figure of at most TRACKER_DAYS before the claim,
+    and the claim is not a tracker's."""
+    if current is None or claimant_group(claim.claimant) == TRACKERS:
+        return False
+    last = current.basis[-1]
+    if claimant_group(last.claim.claimant) != TRACKERS:
+        return False
+    then, now = claim_date(last.claim, last.report), claim_date(claim, report)
+    return then is not None and now is not None and (now - then).days <= TRACKER_DAYS
 
 
 def _subtract(side: str, km2: float | None, lower: bool, current, put) -> bool:
@@ -345,19 +371,26 @@ def _method(side, names, named_km2, fill_km2, figure: Figure | None, sourced: bo
 
 
 def _with_disagreements(holdings: list[Holding]) -> list[Holding]:
-    """The all-claims view says where voices disagree: their latest figures within a fortnight, 25% apart."""
+    """The all-claims view says where voices disagree: the latest figure of each voice from a fortnight
+    before the holding until the next one, when the largest is more than a quarter above the smallest."""
     by_side: dict[str, list[Holding]] = {"UA": [], "RU": []}
     for h in holdings:
         if h.voice != ALL and h.figure is not None and not h.figure.lower_bound:
             by_side[h.side].append(h)
+    next_date: dict[int, dt.date] = {}
+    for side in ("UA", "RU"):
+        mine = sorted((h for h in holdings if h.voice == ALL and h.side == side), key=lambda h: h.date)
+        for a, b in zip(mine, mine[1:]):
+            next_date[id(a)] = b.date
     out = []
     for h in holdings:
         if h.voice != ALL or h.figure is None:
             out.append(h)
             continue
+        until = next_date.get(id(h), dt.date.max)
         latest: dict[str, Holding] = {}
         for o in by_side[h.side]:
-            if o.date <= h.date and (h.date - o.date).days <= 14:
+            if (h.date - o.date).days <= 14 and o.date < until:
                 latest[o.voice] = o
         values = sorted((o.figure.km2, v, o.date) for v, o in latest.items())
         notes: tuple[str, ...] = ()
@@ -365,4 +398,3 @@ def _with_disagreements(holdings: list[Holding]) -> list[Holding]:
             notes = tuple(f"{v}: {km2:,.0f} km² ({d.isoformat()})" for km2, v, d in values)
         out.append(dataclasses.replace(h, disagreements=notes))
     return out
-

@@ -181,3 +181,25 @@ def test_claims_with_no_ground_are_listed_with_why(gazetteer):
     s = situation(gazetteer, ("2024-08-20", "Russian forces repelled a Ukrainian attack, the ministry said."))
     assert s.holdings == ()
     assert [n.reason for n in s.not_drawn] and all(n.reason for n in s.not_drawn)
+
+
+def test_the_same_figure_told_twice_for_one_day_counts_once(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2024-10-02", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry said."),
+                  ("2024-10-02", "Russian forces retook two villages in the Kursk region, TASS said."))
+    assert ua(s, "2024-10-02").figure.km2 == pytest.approx(1000 - 2 * KM2_PER_SETTLEMENT)
+
+
+def test_in_the_view_of_all_an_independent_trackers_size_stands_for_a_fortnight(gazetteer):
+    s = situation(gazetteer,
+                  ("2025-02-06", "Ukrainian forces control 428 square kilometres of the Kursk region, DeepState said."),
+                  ("2025-02-10", "Ukrainian forces control 800 square kilometres of the Kursk region, "
+                                 "the General Staff said."),
+                  ("2025-03-01", "Ukrainian forces control 700 square kilometres of the Kursk region, "
+                                 "the General Staff said."))
+    assert ua(s, "2025-02-10").figure.km2 == 428
+    assert any("800 km²" in d for d in ua(s, "2025-02-10").disagreements)
+    assert ua(s, "2025-02-10", UA_STAFF).figure.km2 == 800, "each voice keeps its own"
+    assert ua(s, "2025-03-01").figure.km2 == 700, "after a fortnight the latest claim stands"
