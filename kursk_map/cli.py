@@ -152,7 +152,8 @@ def build_command(args: argparse.Namespace) -> int:
     """
     from kursk_map.build import build
 
-    result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png)
+    result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png,
+                   dpi=args.dpi)
     for notice in result.notices:
         _warn(str(notice))
     for failure in result.failures:
@@ -180,7 +181,8 @@ def compare_command(args: argparse.Namespace) -> int:
         _error(f"dates must be YYYY-MM-DD, not {args.date_a!r} and {args.date_b!r}")
         return 2
     output = Path(args.output) if args.output else Path("output") / f"compare-{a.isoformat()}_{b.isoformat()}.html"
-    written, km2 = compare(a, b, Path(args.seeds_dir), output, self_contained=args.self_contained, png=args.png)
+    written, km2 = compare(a, b, Path(args.seeds_dir), output, self_contained=args.self_contained, png=args.png,
+                           dpi=args.dpi)
     for side, v in sorted(km2.items()):
         print(f"{side}: +{v['gained_km2']:,.0f} km2 gained, -{v['lost_km2']:,.0f} km2 lost")
     print(f"kursk-map: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
@@ -253,6 +255,18 @@ def _embedding_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--self-contained", action="store_true",
                    help="inline every script and stylesheet so each page opens with no network")
     p.add_argument("--png", action="store_true", help="also write a static image of each map and comparison")
+    p.add_argument("--dpi", type=_dpi, default=200, metavar="N",
+                   help="resolution of the images, dots per inch (default: 200; 72-600)")
+
+
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 72 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"{value} is outside 72-600")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

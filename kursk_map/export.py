@@ -86,23 +86,49 @@ def write_claims_csv(stream, pairs) -> None:
 
 
 def claims_to_geojson(pairs) -> dict:
-    """Every claim as a feature at its places (MultiPoint, lon/lat), for QGIS; no place, no geometry."""
+    """Every claim as a feature, for QGIS: at its settlements (MultiPoint), else the outline of the
+    region it names, else its district's centre (Point); a claim that names only a country, or
+    nothing, has no geometry. ``geometry_note`` says which (lon/lat, EPSG:4326)."""
     features = []
     for shown, result in pairs:
         for c in result.claims:
-            coords = []
-            for m in c.place_mentions:
-                point = [round(m.place.lon, 5), round(m.place.lat, 5)]
-                if point not in coords:
-                    coords.append(point)
-            geometry = c.geometry or ({"type": "MultiPoint", "coordinates": coords} if coords else None)
+            geometry, note = _claim_geometry(c)
             props = {"file": shown, "report_date": _iso(result.report_date), "publisher": result.publisher,
-                     "url": result.url, **claim_to_json(c)}
+                     "url": result.url, **claim_to_json(c), "geometry_note": note}
             props["sources"] = " > ".join(c.sources)
             props["places"] = "; ".join(c.places)
             props["settlement_range"] = json.dumps(props["settlement_range"]) if props["settlement_range"] else None
             features.append({"type": "Feature", "geometry": geometry, "properties": props})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _claim_geometry(c: ControlClaim) -> tuple[dict | None, str]:
+    if c.geometry is not None:
+        return c.geometry, "the geometry given in the corrections file"
+    settlements = _points(m for m in c.place_mentions if m.kind == "settlement" and m.precision == "settlement")
+    if settlements:
+        return {"type": "MultiPoint", "coordinates": settlements}, "the settlements the claim names"
+    for m in c.place_mentions:
+        if m.kind == "region" and m.place.id.startswith("ne:"):
+            from kursk_map.situation import geometry as geo
+
+            outline = mapping(geo.simplified(geo.region_outline(m.place.id), tolerance_m=500))
+            return outline, f"the outline of {m.place.name}, the region the claim names"
+    districts = _points(m for m in c.place_mentions if m.kind in ("district", "settlement"))
+    if districts:
+        return {"type": "MultiPoint", "coordinates": districts}, "district centres: the claim names only districts"
+    if any(m.kind == "country" for m in c.place_mentions):
+        return None, "names only a country: no geometry"
+    return None, "names no place"
+
+
+def _points(mentions) -> list[list[float]]:
+    out = []
+    for m in mentions:
+        point = [round(m.place.lon, 5), round(m.place.lat, 5)]
+        if point not in out:
+            out.append(point)
+    return out
 
 
 # --- the situation -----------------------------------------------------------------------------

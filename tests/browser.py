@@ -9,9 +9,9 @@ A test module loads the fixtures as a plugin (tests/conftest.py is not needed fo
         page.click("text=Claims")
         open_page.check()                           # fails on anything seen so far
 
-``open_page`` fails the test when the page asks for anything but ``file:`` or ``data:`` (basemap
-tiles excepted, see ``TILES``), logs a console error, throws, or opens a dialog (``alert``
-included). It checks once the map is drawn, again when the test calls ``check()``, and at
+``open_page`` fails the test when the page asks for anything but ``file:`` or ``data:`` (a test
+that chooses the OpenStreetMap layer passes ``tiles=TILES``, answered with blank tiles), logs a
+console error, throws, or opens a dialog (``alert`` included). It checks once the map is drawn, again when the test calls ``check()``, and at
 teardown. Without Chromium or Playwright every browser test fails, saying to run scripts/setup.
 """
 
@@ -79,8 +79,8 @@ class Opener:
         self.tile_requests: list[str] = []
 
     def __call__(self, path: Path | str, *, wait_for: str | None = ".leaflet-container",
-                 tiles: tuple[str, ...] = TILES):
-        context = self._browser.new_context(viewport={"width": 1200, "height": 800})
+                 tiles: tuple[str, ...] = (), viewport: tuple[int, int] = (1200, 800)):
+        context = self._browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self._contexts.append(context)
         context.route("**/*", lambda route: self._route(route, tiles))
         page = context.new_page()

@@ -24,7 +24,7 @@ from kursk_map.situation.holdings import DERIVATIONS
 from tests.conftest import SEEDS, run_cli
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-MAX_PAGE_BYTES = 1_500_000
+MAX_PAGE_BYTES = 600_000  # issue 13: a self-contained page of the seeds under 600 KB
 # situation.geojson's interface (issue 12), and what areas.geojson adds
 SITUATION_PROPERTIES = {"date", "side", "claimant", "area_km2", "settlements", "claims", "derivation"}
 AREA_PROPERTIES = SITUATION_PROPERTIES | {"map_date", "method", "named_km2", "fill_km2", "figure_km2",

@@ -93,7 +93,36 @@ def test_claims_csv_and_geojson():
     assert rows and all(r["side"] in ("UA", "RU") for r in rows)
     geo = json.loads(run_cli("claims", "seeds/", "--geojson").stdout)
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == len(rows)
-    assert any(f["geometry"] and f["geometry"]["type"] == "MultiPoint" for f in geo["features"])
+    # a claim about "the Kursk region" is drawn as the oblast's outline, never at a country's centroid
+    from shapely.geometry import shape
+
+    from kursk_map.situation import geometry as sgeo
+
+    kursk = sgeo.region_outline("ne:RU-KRS").buffer(0.01)
+    regional = [f for f in geo["features"] if f["properties"]["places"] == "Kursk Oblast"]
+    assert regional and all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") and kursk.contains(
+        shape(f["geometry"])) for f in regional)
+    for f in geo["features"]:
+        assert f["properties"]["geometry_note"]
+        if f["geometry"] is not None:
+            assert shape(f["geometry"]).intersects(kursk) or "Donbas" in f["properties"]["places"] or \
+                f["geometry"]["type"] == "MultiPoint", f["properties"]["places"]
+
+
+def test_a_claim_about_settlements_is_at_their_points(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Date: 2024-08-20\n\nUkrainian forces captured Sudzha and Martynovka, the General Staff "
+                       "said.\n", encoding="utf-8")
+    geo = json.loads(run_cli("claims", str(article), "--geojson").stdout)
+    (f,) = geo["features"]
+    assert f["geometry"]["type"] == "MultiPoint" and len(f["geometry"]["coordinates"]) == 2
+    for lon, lat in f["geometry"]["coordinates"]:
+        assert 34.9 < lon < 35.6 and 51.0 < lat < 51.5  # both by Sudzha, in Kursk Oblast
+    only_country = tmp_path / "b.txt"
+    only_country.write_text("Date: 2024-08-20\n\nRussian forces advanced in Ukraine, the ministry said.\n",
+                            encoding="utf-8")
+    (g,) = json.loads(run_cli("claims", str(only_country), "--geojson").stdout)["features"]
+    assert g["geometry"] is None and "country" in g["properties"]["geometry_note"]
 
 
 def test_claims_bad_files_one_line_each(tmp_path):

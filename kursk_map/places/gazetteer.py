@@ -56,7 +56,14 @@ class Gazetteer:
 
     def outlines(self) -> dict:
         """The committed outlines (regions, countries, composites) as a GeoJSON dict."""
-        path = self.data_dir / "boundaries.geojson"
+        return self._geojson("boundaries.geojson")
+
+    def rivers(self) -> dict:
+        """The theatre's rivers (GSHHG/WDBII) for the offline base map, as a GeoJSON dict."""
+        return self._geojson("rivers.geojson")
+
+    def _geojson(self, name: str) -> dict:
+        path = self.data_dir / name
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

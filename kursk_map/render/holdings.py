@@ -15,7 +15,7 @@ from kursk_map.render.layers import SIDE_COLOURS, SIDE_NAMES, esc, link
 from kursk_map.situation.holdings import ALL, Holding
 from kursk_map.situation.ledger import Ledger, LedgerEntry
 
-__all__ = ["holding_style", "holding_popup", "holding_layers", "settlement_layer",
+__all__ = ["holding_style", "holding_popup", "holding_title", "holding_data", "holding_layers", "settlement_layer",
            "voice_label", "STATUS_COLOURS", "STATUS_NAMES"]
 
 STATUS_COLOURS = {"UA": SIDE_COLOURS["UA"], "RU": SIDE_COLOURS["RU"], "contested": "#7b4fa0"}
@@ -68,10 +68,27 @@ def _basis_html(b) -> str:
     href = link(r.url, new_tab=True)
     when = c.as_of.isoformat() if c.as_of else "undated"
     quote = c.quote if len(c.quote) <= 260 else c.quote[:257] + "..."
+    # a hand-made claim with no quote of its own quotes its provenance, which its origin already says
+    said = "" if c.origin.startswith("hand-made") and c.quote.startswith("(hand-made claim:") else \
+        f"<br><q>{esc(quote)}</q>"
     return (f"<b>{esc(c.claimant)}</b> ({esc(b.gives)}, {esc(when)}): {esc(c.side)} {esc(c.action)} &mdash; "
             f"{' &rarr; '.join(esc(s) for s in c.sources)}; {esc(r.publisher or 'unknown publisher')}, "
             f"{esc(r.report_date.isoformat() if r.report_date else 'date unknown')}{' ' + href if href else ''}"
-            f"<br><q>{esc(quote)}</q>{'<br><i>' + esc(c.origin) + '</i>' if c.origin != 'extracted' else ''}")
+            f"{said}{'<br><i>' + esc(c.origin) + '</i>' if c.origin != 'extracted' else ''}")
+
+
+def holding_title(h: Holding) -> str:
+    """One line: which side, according to whom, since when, how big (escaped)."""
+    bound = "at least " if h.lower_bound else ""
+    return esc(f"{SIDE_NAMES[h.side]}, according to {voice_label(h.voice)}, from {h.date.isoformat()}: "
+               f"{bound}{h.area_km2:,.0f} km²")
+
+
+def holding_data(h: Holding) -> dict:
+    """The holding as the GeoJSON a map draws: its popup and title ride in the properties, for
+    :class:`~kursk_map.render.controls.AreaPicker`."""
+    return {"type": "Feature", "geometry": mapping(h.geometry),
+            "properties": {"km_popup": holding_popup(h), "km_title": holding_title(h)}}
 
 
 def holding_layers(holdings: list[Holding], *, show_voices: set[str] | None = None) -> list[folium.FeatureGroup]:
@@ -82,10 +99,8 @@ def holding_layers(holdings: list[Holding], *, show_voices: set[str] | None = No
             continue
         label = f"{SIDE_NAMES[h.side]}, according to {voice_label(h.voice)} (from {h.date.isoformat()})"
         group = folium.FeatureGroup(name=esc(label), show=show_voices is None or h.voice in show_voices)
-        layer = folium.GeoJson(mapping(h.geometry), style_function=lambda _f, s=holding_style(h): s,
-                               tooltip=esc(f"{SIDE_NAMES[h.side]}, {voice_label(h.voice)}: {h.area_km2:,.0f} km²"))
-        layer.add_child(folium.Popup(holding_popup(h), max_width=440))
-        layer.add_to(group)
+        folium.GeoJson(holding_data(h), style_function=lambda _f, s=holding_style(h): s,
+                       tooltip=holding_title(h)).add_to(group)
         out.append(group)
     return out
 
@@ -101,6 +116,7 @@ def settlement_layer(ledger: Ledger, when: dt.date, name: str = "Settlements cla
                             fill=True, fill_color=STATUS_COLOURS[entry.status], fill_opacity=0.95,
                             tooltip=esc(f"{entry.place.name}: {STATUS_NAMES[entry.status]} since "
                                         f"{since.isoformat()}"),
+                            bubbling_mouse_events=False,
                             popup=folium.Popup(_history_html(entry.place.name, history, since),
                                                max_width=400)).add_to(group)
     return group

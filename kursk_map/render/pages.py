@@ -1,66 +1,49 @@
-"""The pages: a map per report date, a timeline map, a comparison of two dates, the index.
+"""Whole pages: the map of one report date, and every date on one map with a slider.
 
-Each builder returns the page's HTML as a string, rendered with deterministic element
-ids; writing files is :mod:`kursk_map.build`'s job.
+Each page opens on the offline base map fitted to what it shows, says on the map what it shows
+(a stamp), keeps its legend inside the map, and gives, for a click anywhere, every area under
+it. Comparisons are in :mod:`~kursk_map.render.compare`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import folium
-import shapely
-from folium.plugins import DualMap, Timeline, TimelineSlider
+from folium.plugins import Timeline, TimelineSlider
 from folium.utilities import JsCode
 from shapely.geometry import mapping
 
 from kursk_map.model import ArticleClaims
-from kursk_map.render.holdings import holding_layers, holding_popup, holding_style, settlement_layer, voice_label
+from kursk_map.render.controls import AreaPicker, LegendControl, Stamp, fit
+from kursk_map.render.frame import bounds_of, head, lean_map, ms, report_legend, with_base
+from kursk_map.render.holdings import (
+    STATUS_COLOURS,
+    STATUS_NAMES,
+    holding_layers,
+    holding_popup,
+    holding_style,
+    holding_title,
+    settlement_layer,
+    voice_label,
+)
 from kursk_map.render.ids import deterministic_ids
 from kursk_map.render.layers import (
     ATTRIBUTION,
-    SIDE_COLOURS,
     SIDE_NAMES,
     HiddenAtFirst,
-    Legend,
-    NeutralPrefix,
     Notes,
     esc,
     link,
     not_drawn_html,
-    outline_layer,
     place_layer,
 )
-from kursk_map.situation import geometry as geo
+from kursk_map.render.timeline import TimelinePanel
 from kursk_map.situation.holdings import ALL, Holding
-from kursk_map.situation.ledger import Ledger
+from kursk_map.situation.ledger import Ledger, claimant_group
 from kursk_map.situation.state import NotDrawn, Situation
 
-__all__ = ["report_page", "timeline_page", "compare_page", "CENTRE", "ZOOM"]
-
-CENTRE = (51.35, 35.3)   # the Kursk border districts, between Sudzha and Korenevo
-ZOOM = 9
-_STYLE = """<style>
-body{margin:0;font:14px/1.4 sans-serif} .km-notes{padding:10px 16px;max-width:1100px}
-.km-popup{max-height:360px;overflow-y:auto} .km-popup th{text-align:left;vertical-align:top;padding-right:8px;white-space:nowrap}
-.km-popup td{vertical-align:top} .km-popup q{font-style:italic} .km-basis{margin:0;padding-left:16px}
-</style>"""
-
-
-def _base_map(location=CENTRE, zoom=ZOOM, height="78vh") -> folium.Map:
-    m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, height=height, control_scale=True,
-                   prefer_canvas=False)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs the network)",
-                     attr=f"&copy; OpenStreetMap contributors. {esc(ATTRIBUTION)}").add_to(m)
-    outline_layer().add_to(m)
-    m.add_child(NeutralPrefix())
-    return m
-
-
-def _head(m: folium.Map, title: str) -> None:
-    root = m.get_root()
-    root.header.add_child(folium.Element(f"<title>{esc(title)}</title>{_STYLE}"), name="km_title")
+__all__ = ["report_page", "timeline_page"]
 
 
 def report_page(when: dt.date, by_voice: dict[str, dict[str, Holding]], reports: list[ArticleClaims],
@@ -68,25 +51,30 @@ def report_page(when: dt.date, by_voice: dict[str, dict[str, Holding]], reports:
     """The map of one report date: the situation as of that date per voice (those of these reports shown,
     the view of all claims too), the settlements the ledger knows, the places named, a legend and notes."""
     title = title or f"Claimed control, reports of {when.isoformat()}"
-    speaking = {v for v in by_voice if any(_voice_of(c.claimant) == v for r in reports for c in r.claims)} | {ALL}
+    speaking = {v for v in by_voice if any(claimant_group(c.claimant) == v for r in reports for c in r.claims)}
+    speaking |= {ALL}
+    holdings = [h for sides in by_voice.values() for _, h in sorted(sides.items())]
+    status = ledger.status_at(when)
+    named = frozenset(m.place.id for m, _ in places) | frozenset(status)
     with deterministic_ids():
-        m = _base_map()
-        _head(m, title)
-        for group in holding_layers([h for sides in by_voice.values() for _, h in sorted(sides.items())],
-                                    show_voices=speaking):
+        m = with_base(lean_map(height="78vh"), named)
+        head(m, title)
+        for group in holding_layers(holdings, show_voices=speaking):
             group.add_to(m)
         settlement_layer(ledger, when).add_to(m)
         place_layer(places).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
-        m.add_child(Legend())
+        publishers = sorted({r.publisher or "unknown publisher" for r in reports})
+        m.add_child(Stamp(f"As of {when.isoformat()}: what each claimant says each side holds"
+                          f"<br><small>reports of the day: {esc(', '.join(publishers))}</small>"))
+        m.add_child(LegendControl(report_legend(), esc(ATTRIBUTION)))
+        m.add_child(AreaPicker())
+        shown = [h.geometry for h in holdings if h.voice in speaking]
+        points = [(e.place.lat, e.place.lon) for e in status.values()] + \
+                 [(mention.place.lat, mention.place.lon) for mention, _ in places if mention.kind == "settlement"]
+        fit(m, bounds_of(shown, points))
         m.add_child(Notes(_notes(title, reports, not_drawn, by_voice)))
         return m.get_root().render()
-
-
-def _voice_of(claimant: str) -> str:
-    from kursk_map.situation.ledger import claimant_group
-
-    return claimant_group(claimant)
 
 
 def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], by_voice) -> str:
@@ -98,23 +86,30 @@ def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], 
         items.append(f"<li><b>{esc(r.publisher or 'unknown publisher')}</b>, {esc(date)}"
                      f"{' (inferred: ' + esc(r.report_date_evidence) + ')' if r.report_date_inferred else ''}"
                      f"{href}<br><small>{esc(r.path)}: {len(r.claims)} statements</small></li>")
-    rows = "".join(f"<tr><td>{esc(voice_label(v))}</td>"
-                   + "".join(f"<td>{f'{sides[s].area_km2:,.0f} km² (from {sides[s].date.isoformat()})' if s in sides else ''}"
-                             f"</td>" for s in ("UA", "RU")) + "</tr>" for v, sides in by_voice.items())
-    table = (f"<h3>The situation as of this date, by voice</h3><table><tr><th>According to</th>"
+
+    def cell(h: Holding | None) -> str:
+        if h is None:
+            return "<td></td>"
+        bound = "at least " if h.lower_bound else ""
+        return f"<td>{bound}{h.area_km2:,.0f} km² (from {h.date.isoformat()})</td>"
+
+    rows = "".join(f"<tr><td>{esc(voice_label(v))}</td>{cell(sides.get('UA'))}{cell(sides.get('RU'))}</tr>"
+                   for v, sides in by_voice.items())
+    table = (f"<h3>The situation as of this date, by claimant</h3><table><tr><th>According to</th>"
              f"<th>{SIDE_NAMES['UA']}</th><th>{SIDE_NAMES['RU']}</th></tr>{rows}</table>") if by_voice else ""
     return (f'<div class="km-notes"><h2>{esc(title)}</h2><ul>{"".join(items)}</ul>{table}'
             f"{not_drawn_html(not_drawn)}<p><small>{esc(ATTRIBUTION)}</small></p></div>")
 
 
 def timeline_page(situation: Situation) -> str:
-    """All dates on one map with a date slider: each voice's holdings, each from its date to the next."""
+    """All dates on one map with a date slider: each voice's holdings, each from its date to the next,
+    and the settlements by their claimed status at each date."""
     holdings = sorted(situation.holdings, key=lambda h: (h.voice, h.side, h.date))
     dates = situation.dates()
     last = (dates[-1] + dt.timedelta(days=1)) if dates else None
     with deterministic_ids():
-        m = _base_map()
-        _head(m, "Claimed control over time")
+        m = with_base(lean_map(height="78vh"), frozenset(e.place.id for e in situation.ledger.entries))
+        head(m, "Claimed control over time")
         timelines = []
         for voice in situation.voices():
             features = []
@@ -126,96 +121,62 @@ def timeline_page(situation: Situation) -> str:
                     continue
                 # leaflet.timeline counts both ends: an area ends where the next of its side begins.
                 features.append({"type": "Feature", "geometry": mapping(h.geometry), "properties": {
-                    "start": _ms(h.date), "end": _ms(end), "endExclusive": bool(following),
-                    "style": holding_style(h), "popup": holding_popup(h)}})
+                    "start": ms(h.date), "end": ms(end), "endExclusive": bool(following),
+                    "style": holding_style(h), "km_popup": holding_popup(h), "km_title": holding_title(h)}})
             if not features:
                 continue
             timeline = Timeline({"type": "FeatureCollection", "features": features},
-                                style=JsCode("function (feature) { return feature.properties.style; }"),
-                                onEachFeature=JsCode("function (feature, layer) {"
-                                                     " layer.bindPopup(feature.properties.popup, {maxWidth: 440}); }"))
+                                style=JsCode("function (feature) { return feature.properties.style; }"))
             timeline.layer_name = esc(f"According to {voice_label(voice)}")
             timeline.show = voice == ALL
             timeline.add_to(m)
             if voice != ALL:
                 timeline.add_child(HiddenAtFirst())
             timelines.append(timeline)
+        markers = _settlement_timeline(situation.ledger, last)
+        if markers is not None:
+            markers.add_to(m)
+            timelines.append(markers)
         slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True,
-                                start=_ms(dates[0]) if dates else None, end=_ms(last) if dates else None,
+                                start=ms(dates[0]) if dates else None, end=ms(last) if dates else None,
                                 show_ticks=True, steps=max(1, (last - dates[0]).days) if dates else 1000)
         # The dates are UTC midnights: shown in local time they would move a day west of Greenwich.
         slider.options["format_output"] = JsCode("function (date) { return moment.utc(date).format('YYYY-MM-DD'); }")
         slider.add_timelines(*timelines).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
-        m.add_child(Legend())
+        m.add_child(TimelinePanel(slider, [ms(d) for d in dates]))
+        m.add_child(LegendControl(report_legend(), esc(ATTRIBUTION)))
+        m.add_child(AreaPicker())
+        fit(m, bounds_of([h.geometry for h in holdings if h.voice == ALL],
+                         [(e.place.lat, e.place.lon) for e in situation.ledger.entries]))
         m.add_child(Notes(
             '<div class="km-notes"><h2>Claimed control over time</h2><p>Move the slider: each area shows what a '
-            "voice claims a side holds, from the date its claim is about until the voice's next claim.</p></div>"))
+            "claimant says a side holds, from the date its claim is about until the claimant's next claim; the "
+            "panel beside the slider lists the areas shown and their sizes. Settlements take the colour of the "
+            "last claim about them. Tick the claimants' layers in the layer control to compare them.</p></div>"))
         return m.get_root().render()
 
 
-def _ms(d: dt.date) -> int:
-    return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc).timestamp() * 1000)
-
-
-def compare_page(label_a: str, holdings_a: dict[str, Holding], label_b: str, holdings_b: dict[str, Holding],
-                 *, title: str) -> tuple[str, dict]:
-    """Two synced maps side by side, and on the right the ground gained and lost per side.
-
-    Returns the page and the km² gained and lost per side (for the index and the CLI).
-    """
-    changes = _changes(holdings_a, holdings_b)
-    with deterministic_ids():
-        dual = DualMap(location=list(CENTRE), zoom_start=ZOOM, tiles=None)
-        _head(dual, title)
-        for sub, members in ((dual.m1, holdings_a), (dual.m2, holdings_b)):
-            folium.TileLayer("OpenStreetMap", name="OpenStreetMap (needs the network)",
-                             attr=f"&copy; OpenStreetMap contributors. {esc(ATTRIBUTION)}").add_to(sub)
-            outline_layer().add_to(sub)
-            sub.add_child(NeutralPrefix())
-            for group in holding_layers([h for _, h in sorted(members.items())]):
-                group.add_to(sub)
-        for side, (gained, lost, km2_gained, km2_lost) in sorted(changes.items()):
-            group = folium.FeatureGroup(name=esc(f"Change for {SIDE_NAMES[side]}: +{km2_gained:,.0f} / "
-                                                 f"-{km2_lost:,.0f} km²"))
-            for geom, verb, km2 in ((gained, "gained", km2_gained), (lost, "lost", km2_lost)):
-                if geom is None or geom.is_empty:
-                    continue
-                style = {"color": SIDE_COLOURS[side], "weight": 1.5, "fillColor": SIDE_COLOURS[side],
-                         "fillOpacity": 0.45 if verb == "gained" else 0.0, "dashArray": None if verb == "gained" else "3 4"}
-                folium.GeoJson(mapping(geom), style_function=lambda _f, s=style: {k: v for k, v in s.items() if v},
-                               tooltip=esc(f"{SIDE_NAMES[side]} {verb} about {km2:,.0f} km² between the dates")
-                               ).add_to(group)
-            group.add_to(dual.m2)
-        folium.LayerControl(collapsed=False).add_to(dual.m1)
-        folium.LayerControl(collapsed=False).add_to(dual.m2)
-        dual.m1.add_child(Legend())
-        rows = "".join(f"<tr><td>{esc(SIDE_NAMES[s])}</td><td>+{g:,.0f} km²</td><td>-{lo:,.0f} km²</td></tr>"
-                       for s, (_, _, g, lo) in sorted(changes.items()))
-        dual.m2.add_child(Notes(
-            f'<div class="km-notes"><h2>{esc(title)}</h2><p>Left: {esc(label_a)}. Right: {esc(label_b)}, with the '
-            f"ground gained and lost between them (estimates, from the areas drawn).</p>"
-            f"<table><tr><th>Side</th><th>gained</th><th>lost</th></tr>{rows}</table></div>"))
-        return dual.get_root().render(), {s: {"gained_km2": round(g, 1), "lost_km2": round(lo, 1)}
-                                          for s, (_, _, g, lo) in changes.items()}
-
-
-def _changes(holdings_a: dict[str, Holding], holdings_b: dict[str, Holding]) -> dict:
-    """Per side: ground held in B and not in A (gained), held in A and not in B (lost)."""
-    out = {}
-    for side in sorted(set(holdings_a) | set(holdings_b)):
-        a = _metric(holdings_a.get(side))
-        b = _metric(holdings_b.get(side))
-        gained, lost = b.difference(a), a.difference(b)
-        out[side] = (_wgs(gained), _wgs(lost), gained.area / 1e6, lost.area / 1e6)
-    return out
-
-
-def _metric(h: Holding | None):
-    return geo.to_metric(h.geometry) if h is not None and h.geometry is not None else shapely.Polygon()
-
-
-def _wgs(metric_geom):
-    if metric_geom.is_empty or math.isclose(metric_geom.area, 0.0):
+def _settlement_timeline(ledger: Ledger, last: dt.date | None):
+    """Every settlement a claim names, coloured by its claimed status from each change to the next."""
+    features = []
+    for place in ledger.places():
+        history = ledger.history(place)
+        changes = [e for i, e in enumerate(history) if i == 0 or e.status != history[i - 1].status]
+        for i, e in enumerate(changes):
+            end = changes[i + 1].when if i + 1 < len(changes) else last
+            if end is None or end <= e.when:
+                continue
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                             "properties": {"start": ms(e.when), "end": ms(end), "endExclusive": i + 1 < len(changes),
+                                            "colour": STATUS_COLOURS[e.status],
+                                            "km_title": esc(f"{place.name}: {STATUS_NAMES[e.status]} from "
+                                                            f"{e.when.isoformat()} ({e.claim.claimant})")}})
+    if not features:
         return None
-    return geo.to_wgs84(metric_geom)
+    timeline = Timeline({"type": "FeatureCollection", "features": features}, pointToLayer=JsCode(
+        "function (feature, latlng) { return L.circleMarker(latlng, {radius: 5, weight: 1.5, color: '#1b1b1b',"
+        " fillColor: feature.properties.colour, fillOpacity: 0.95, bubblingMouseEvents: false})"
+        ".bindTooltip(feature.properties.km_title); }"))
+    timeline.layer_name = "Settlements by claimed status"
+    return timeline

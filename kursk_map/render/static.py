@@ -1,7 +1,10 @@
 """Static images for reports (PDF, Word): maps and the area-over-time chart, via matplotlib.
 
 Same styling rules as the web maps: colour by side, the cells of named settlements solid,
-size-matched estimates hatched and faint, lower bounds dotted. PNGs carry no timestamp or version, so builds are identical.
+size-matched estimates hatched and faint, lower bounds dotted; the same offline base (country
+fills, oblast borders, rivers, place names). Each map has a scale bar, a north arrow, a
+legend of the styles it uses with each area's claimant and km², and the attribution below it.
+PNGs carry no timestamp or version, so builds are identical.
 """
 
 from __future__ import annotations
@@ -9,24 +12,36 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 
 import geopandas as gpd
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
-from kursk_map.render.holdings import STATUS_COLOURS  # noqa: E402
+from kursk_map.render.basemap import COUNTRY_FILLS, RIVER_COLOUR, country_labels, label_data  # noqa: E402
+from kursk_map.render.frame import bounds_of  # noqa: E402
+from kursk_map.render.holdings import STATUS_COLOURS, STATUS_NAMES, voice_label  # noqa: E402
 from kursk_map.render.layers import ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES  # noqa: E402
 from kursk_map.situation import ALL, Holding, Ledger  # noqa: E402
 from kursk_map.situation import geometry as geo  # noqa: E402
 
-__all__ = ["map_png", "compare_png", "chart_png"]
+__all__ = ["map_png", "compare_png", "chart_png", "DPI"]
 
-_EXTENT = (34.2, 36.6, 50.75, 51.95)   # lon min, lon max, lat min, lat max: the Kursk border districts
-_PNG = {"format": "png", "dpi": 110, "metadata": {"Software": None}}
+DPI = 200
+_COS = math.cos(math.radians(51.3))   # degrees of longitude are this much shorter here
+_HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+
+
+def _png(fig, dpi: int) -> bytes:
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
+    plt.close(fig)
+    return out.getvalue()
 
 
 @functools.cache
@@ -35,13 +50,51 @@ def _outline_series(pid: str) -> gpd.GeoSeries:
     return gpd.GeoSeries([geo.simplified(geo.region_outline(pid), tolerance_m=300)], crs="EPSG:4326")
 
 
-def _outlines(ax) -> None:
-    for pid, style in (("country:UA", {"facecolor": "#efeae0", "edgecolor": "#777", "linewidth": 0.8}),
-                       ("country:RU", {"facecolor": "#f5f3ee", "edgecolor": "#777", "linewidth": 0.8}),
-                       ("ne:RU-KRS", {"facecolor": "none", "edgecolor": "#333", "linewidth": 1.4, "linestyle": "--"}),
-                       ("ne:UA-59", {"facecolor": "none", "edgecolor": "#888", "linewidth": 0.8, "linestyle": "--"}),
-                       ("ne:RU-BEL", {"facecolor": "none", "edgecolor": "#888", "linewidth": 0.8, "linestyle": "--"})):
-        _outline_series(pid).plot(ax=ax, **style)
+@functools.cache
+def _rivers() -> gpd.GeoSeries:
+    from kursk_map.places.gazetteer import load_gazetteer
+
+    return gpd.GeoDataFrame.from_features(load_gazetteer().rivers()["features"], crs="EPSG:4326").geometry
+
+
+def _base(ax) -> None:
+    for pid in ("country:RU", "country:UA", "country:BY"):
+        _outline_series(pid).plot(ax=ax, facecolor=COUNTRY_FILLS[pid], edgecolor="#8c8c8c", linewidth=0.9)
+    for pid in ("ne:RU-BEL", "ne:RU-BRY", "ne:UA-59", "ne:UA-63", "ne:UA-74", "ne:RU-KRS"):
+        kursk = pid == "ne:RU-KRS"
+        _outline_series(pid).plot(ax=ax, facecolor="none", edgecolor="#555" if kursk else "#9a9a9a",
+                                  linewidth=1.2 if kursk else 0.7, linestyle=(0, (5, 4)))
+    _rivers().plot(ax=ax, color=RIVER_COLOUR, linewidth=0.9)
+
+
+def _labels(ax, extent, zoom: int, named: frozenset[str] = frozenset()) -> None:
+    """Place names that fit: bigger places first, a label that would overlap one before it is left out."""
+    lon0, lon1, lat0, lat1 = extent
+    renderer = ax.figure.canvas.get_renderer()
+    taken = []
+    labels = [(lat, lon, text, 0, "country") for lat, lon, text in country_labels(lon0, lat0, lon1, lat1)]
+    labels += [x for x in label_data(named) if x[4] != "country"]
+    for lat, lon, text, minzoom, kind in labels:
+        if minzoom > zoom or not (lon0 < lon < lon1 and lat0 < lat < lat1):
+            continue
+        if kind == "country":
+            t = ax.text(lon, lat, text, fontsize=11, color="#8a8373", ha="center", va="center", fontweight="bold",
+                        alpha=0.9, path_effects=_HALO, zorder=3)
+        elif kind == "oblast":
+            t = ax.text(lon, lat, text, fontsize=6.5, color="#777", ha="center", va="center", style="italic",
+                        path_effects=_HALO, zorder=3)
+        else:
+            town = kind == "town"
+            t = ax.text(lon, lat, "  " + text, fontsize=6.5 if town else 5.2, color="#222", va="center",
+                        fontweight="bold" if town else "normal", path_effects=_HALO, zorder=4)
+        box = t.get_window_extent(renderer)
+        if any(box.overlaps(other) for other in taken):
+            t.remove()
+            continue
+        taken.append(box)
+        if kind in ("town", "village"):
+            ax.plot(lon, lat, marker="o", markersize=2.2 if kind == "town" else 1.6, color="#444", linestyle="none",
+                    zorder=4)
 
 
 def _holdings(ax, holdings: list[Holding]) -> None:
@@ -50,9 +103,9 @@ def _holdings(ax, holdings: list[Holding]) -> None:
             continue
         colour = SIDE_COLOURS[h.side]
         series = gpd.GeoSeries([h.geometry], crs="EPSG:4326")
-        if h.lower_bound:
+        if h.estimate and h.lower_bound:
             series.plot(ax=ax, facecolor=colour, alpha=0.08, edgecolor="none")
-            series.plot(ax=ax, facecolor="none", edgecolor=colour, linewidth=1.2, linestyle=":")
+            series.plot(ax=ax, facecolor="none", edgecolor=colour, linewidth=1.3, linestyle=":")
         elif h.estimate:
             series.plot(ax=ax, facecolor=colour, alpha=0.15, edgecolor="none")
             series.plot(ax=ax, facecolor="none", edgecolor=colour, linewidth=1.2, linestyle="--", hatch="///")
@@ -60,88 +113,191 @@ def _holdings(ax, holdings: list[Holding]) -> None:
             series.plot(ax=ax, facecolor=colour, alpha=0.35, edgecolor=colour, linewidth=1.2)
 
 
-def _settlements(ax, ledger: Ledger | None, when: dt.date | None) -> None:
+def _settlements(ax, ledger: Ledger | None, when: dt.date | None) -> set[str]:
+    """The ledger's settlements by status on ``when``; the statuses drawn."""
     if ledger is None or when is None:
-        return
+        return set()
+    drawn = set()
     for entry in ledger.status_at(when).values():
-        ax.plot(entry.place.lon, entry.place.lat, marker="o", markersize=4, color=STATUS_COLOURS[entry.status],
-                markeredgecolor="#1b1b1b", markeredgewidth=0.6, linestyle="none")
+        ax.plot(entry.place.lon, entry.place.lat, marker="o", markersize=3.6, color=STATUS_COLOURS[entry.status],
+                markeredgecolor="#1b1b1b", markeredgewidth=0.5, linestyle="none", zorder=5)
+        drawn.add(entry.status)
+    return drawn
 
 
-def _frame(ax, title: str) -> None:
-    ax.set_xlim(_EXTENT[0], _EXTENT[1])
-    ax.set_ylim(_EXTENT[2], _EXTENT[3])
-    ax.set_aspect(1 / 0.63)   # cos(51.3°): degrees of longitude are shorter here
-    ax.set_title(title, fontsize=10)
+def _extent(holdings: list[Holding], points=()) -> tuple[float, float, float, float]:
+    """lon0, lon1, lat0, lat1 around what is drawn, padded, in the map's aspect (4:3 on the ground)."""
+    lon0, lat0, lon1, lat1 = bounds_of([h.geometry for h in holdings], points)
+    cx, cy = (lon0 + lon1) / 2, (lat0 + lat1) / 2
+    half_h = max((lat1 - lat0) / 2, (lon1 - lon0) / 2 * _COS * 0.75) * 1.25
+    half_w = half_h * 4 / 3 / _COS
+    return cx - half_w, cx + half_w, cy - half_h, cy + half_h
+
+
+def _zoom(extent) -> int:
+    """The web map's zoom level that shows about as much: the labels it would show."""
+    width_deg = extent[1] - extent[0]
+    return max(6, min(11, int(round(math.log2(360 / width_deg * 2.2)))))
+
+
+def _frame(ax, extent, title: str) -> None:
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_aspect(1 / _COS)
+    ax.set_title(title, fontsize=10, loc="left")
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
+    _scale_bar(ax, extent)
+    _north_arrow(ax)
 
 
-def _legend(fig) -> None:
-    handles = [Patch(facecolor=SIDE_COLOURS[s], alpha=0.5, label=SIDE_NAMES[s]) for s in ("UA", "RU")]
-    handles += [Patch(facecolor="#999", alpha=0.5, edgecolor="#333", label="cells of named settlements"),
-                Patch(facecolor="none", edgecolor="#333", linestyle="--", hatch="///", label="matched to a claimed size"),
-                Patch(facecolor="none", edgecolor="#333", linestyle=":", label="at least (lower bound)"),
-                Line2D([], [], marker="o", color=STATUS_COLOURS["contested"], markeredgecolor="#1b1b1b",
-                       linestyle="none", label="settlement named (colour: status)")]
-    fig.legend(handles=handles, loc="lower center", ncol=6, fontsize=7, frameon=False)
-    fig.text(0.5, 0.005, ATTRIBUTION, ha="center", fontsize=6, color="#555")
+def _scale_bar(ax, extent) -> None:
+    lon0, lon1, lat0, lat1 = extent
+    km_per_deg = 111.32 * _COS
+    width_km = (lon1 - lon0) * km_per_deg
+    length = next(n for n in (100, 50, 20, 10, 5, 2, 1) if n <= width_km / 4)
+    x0, y0 = lon0 + (lon1 - lon0) * 0.04, lat0 + (lat1 - lat0) * 0.05
+    x1 = x0 + length / km_per_deg
+    ax.add_patch(Rectangle((x0 - (lon1 - lon0) * 0.015, y0 - (lat1 - lat0) * 0.025), x1 - x0 + (lon1 - lon0) * 0.03,
+                           (lat1 - lat0) * 0.085, facecolor="white", alpha=0.85, edgecolor="#999", linewidth=0.5,
+                           zorder=6))
+    ax.plot([x0, x1], [y0, y0], color="#222", linewidth=2.5, solid_capstyle="butt", zorder=7)
+    ax.text((x0 + x1) / 2, y0 + (lat1 - lat0) * 0.012, f"{length} km", ha="center", va="bottom", fontsize=7,
+            zorder=7)
 
 
-def _save(fig) -> bytes:
-    out = io.BytesIO()
-    fig.savefig(out, **_PNG)
-    plt.close(fig)
-    return out.getvalue()
+def _north_arrow(ax) -> None:
+    ax.annotate("N", xy=(0.955, 0.95), xytext=(0.955, 0.85), xycoords="axes fraction", ha="center", va="center",
+                fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222", "linewidth": 1.2},
+                path_effects=_HALO)
 
 
-def map_png(holdings: list[Holding], ledger: Ledger | None, when: dt.date | None, title: str) -> bytes:
+def _legend(fig, holdings: list[Holding], statuses: set[str], *, changes: bool = False, bottom: float = 0.2) -> None:
+    handles = []
+    for h in holdings:
+        if h.geometry is None:
+            continue
+        colour = SIDE_COLOURS[h.side]
+        bound = "at least " if h.lower_bound else ""
+        label = _label(f"{SIDE_NAMES[h.side]}, {voice_label(h.voice)}: {bound}{h.area_km2:,.0f} km²")
+        if h.estimate and h.lower_bound:
+            handles.append(Patch(facecolor="none", edgecolor=colour, linestyle=":", label=label + " (lower bound)"))
+        elif h.estimate:
+            handles.append(Patch(facecolor=colour, alpha=0.3, edgecolor=colour, linestyle="--", hatch="///",
+                                 label=label + " (size-matched estimate)"))
+        else:
+            handles.append(Patch(facecolor=colour, alpha=0.45, edgecolor=colour, label=label + " (named settlements)"))
+    if changes:
+        handles += [Patch(facecolor="#777", alpha=0.6, edgecolor="#333", label="ground gained between the dates"),
+                    Patch(facecolor="none", edgecolor="#333", linestyle=":", label="ground lost between the dates")]
+    handles += [Line2D([], [], marker="o", color=STATUS_COLOURS[s], markeredgecolor="#1b1b1b", linestyle="none",
+                       label=f"settlement {STATUS_NAMES[s]}") for s in ("UA", "RU", "contested") if s in statuses]
+    handles += [Line2D([], [], color=RIVER_COLOUR, label="river"),
+                Line2D([], [], color="#555", linestyle=(0, (5, 4)), label="oblast border")]
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, bottom), ncol=2, fontsize=6.5,
+               frameon=False, handlelength=2.2)
+    fig.text(0.01, 0.012, ATTRIBUTION, fontsize=5.5, color="#555", wrap=True)
+
+
+_MAP_W = 7.6          # inches of map width in a single map
+_LEGEND_ROW = 0.19    # inches per legend row
+
+
+def _layout(extent, columns: int, legend_rows: int) -> tuple[float, float, float]:
+    """Figure width, height and map height (inches) for maps of ``extent`` side by side, no white space."""
+    lon0, lon1, lat0, lat1 = extent
+    map_w = _MAP_W if columns == 1 else 5.3
+    map_h = map_w * (lat1 - lat0) / ((lon1 - lon0) * _COS)
+    legend_h = 0.12 + legend_rows * _LEGEND_ROW + 0.32
+    return map_w * columns + 0.1 * (columns + 1), map_h + 0.4 + legend_h, map_h
+
+
+def _legend_rows(holdings: list[Holding], statuses: set[str], changes: bool) -> int:
+    n = sum(1 for h in holdings if h.geometry is not None) + 2 * changes + len(statuses) + 2
+    return math.ceil(n / 2)
+
+
+def map_png(holdings: list[Holding], ledger: Ledger | None, when: dt.date | None, title: str, *,
+            dpi: int = DPI) -> bytes:
     """One map as PNG bytes: the holdings given and the ledger's settlements as of ``when``."""
-    fig, ax = plt.subplots(figsize=(8, 6.4))
-    _outlines(ax)
+    status = ledger.status_at(when) if ledger is not None and when is not None else {}
+    extent = _extent(holdings, [(e.place.lat, e.place.lon) for e in status.values()])
+    statuses = {e.status for e in status.values()}
+    width, height, map_h = _layout(extent, 1, _legend_rows(holdings, statuses, False))
+    fig = plt.figure(figsize=(width, height))
+    ax = fig.add_axes((0.1 / width, (height - 0.4 - map_h) / height, _MAP_W / width, map_h / height))
+    _base(ax)
     _holdings(ax, holdings)
     _settlements(ax, ledger, when)
-    _frame(ax, title)
-    _legend(fig)
-    return _save(fig)
+    _frame(ax, extent, title)
+    _labels(ax, extent, _zoom(extent), frozenset(status))
+    _legend(fig, holdings, statuses, bottom=(height - 0.45 - map_h) / height)
+    return _png(fig, dpi)
 
 
-def compare_png(title_a: str, holdings_a: list[Holding], title_b: str, holdings_b: list[Holding]) -> bytes:
-    """Two maps side by side as PNG bytes."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 6.2))
-    for ax, title, holdings in ((ax1, title_a, holdings_a), (ax2, title_b, holdings_b)):
-        _outlines(ax)
+def compare_png(title_a: str, holdings_a: list[Holding], title_b: str, holdings_b: list[Holding], *,
+                gained_lost: list | None = None, dpi: int = DPI) -> bytes:
+    """Two maps side by side as PNG bytes, on the same extent."""
+    extent = _extent([*holdings_a, *holdings_b])
+    both = [*holdings_a, *holdings_b]
+    width, height, map_h = _layout(extent, 2, _legend_rows(both, set(), bool(gained_lost)))
+    fig = plt.figure(figsize=(width, height))
+    for i, (title, holdings) in enumerate(((title_a, holdings_a), (title_b, holdings_b))):
+        ax = fig.add_axes(((0.1 + i * 5.4) / width, (height - 0.4 - map_h) / height, 5.3 / width, map_h / height))
+        _base(ax)
         _holdings(ax, holdings)
-        _frame(ax, title)
-    _legend(fig)
-    return _save(fig)
+        if i == 1 and gained_lost:
+            for side, gained, lost in gained_lost:
+                if gained is not None:
+                    gpd.GeoSeries([gained], crs="EPSG:4326").plot(ax=ax, facecolor=SIDE_COLOURS[side], alpha=0.55,
+                                                                   edgecolor=SIDE_COLOURS[side], linewidth=1.5)
+                if lost is not None:
+                    gpd.GeoSeries([lost], crs="EPSG:4326").plot(ax=ax, facecolor="none", edgecolor=SIDE_COLOURS[side],
+                                                                 linewidth=1.6, linestyle=":")
+        _frame(ax, extent, title)
+        _labels(ax, extent, _zoom(extent))
+    _legend(fig, both, set(), changes=bool(gained_lost), bottom=(height - 0.45 - map_h) / height)
+    return _png(fig, dpi)
 
 
-def chart_png(series: dict[str, list[Holding]]) -> bytes:
+def chart_png(series: dict[str, list[Holding]], *, dpi: int = DPI) -> bytes:
     """km² each claimant says Ukrainian forces hold, by the date the claims are about, as PNG bytes.
 
-    A step line per claimant (a holding lasts until the claimant's next); a marker at each claim,
-    hollow where the size is only a lower bound."""
-    fig, ax = plt.subplots(figsize=(9, 4.2))
+    A step line per claimant (a holding lasts until the claimant's next); a marker at each claim:
+    filled where the area rests on a figure, hollow where the figure is only a lower bound, a
+    square where it is only the named settlements' cells."""
+    fig, ax = plt.subplots(figsize=(10.5, 4.6))
     colours = plt.get_cmap("tab10")
-    for i, (voice, holdings) in enumerate(series.items()):
-        colour = "#222222" if voice == ALL else colours(i % 10)
-        xs = [h.date for h in holdings]
-        ys = [h.area_km2 for h in holdings]
-        ax.step(xs, ys, where="post", color=colour, linewidth=2.2 if voice == ALL else 1.2,
-                alpha=0.9, label=_label(voice))
+    end = max((h.date for hs in series.values() for h in hs), default=None)
+    # the view of all claims underneath, wide and grey; each claimant over it, its holding lasting
+    # until its next claim (or the chart's last date)
+    ordered = sorted(series.items(), key=lambda kv: kv[0] != ALL)
+    for i, (voice, holdings) in enumerate(ordered):
+        everyone = voice == ALL
+        colour = "#9a9a9a" if everyone else colours((i - 1) % 10)
+        xs = [h.date for h in holdings] + [end]
+        ys = [h.area_km2 for h in holdings] + [holdings[-1].area_km2]
+        ax.step(xs, ys, where="post", color=colour, linewidth=5 if everyone else 1.4, alpha=0.55 if everyone else 0.95,
+                label=_label(voice), zorder=1 if everyone else 2)
         for h in holdings:
-            ax.plot(h.date, h.area_km2, marker="o", markersize=4.5, color=colour, linestyle="none",
-                    markerfacecolor="white" if h.lower_bound else colour)
-    ax.set_ylabel("km² claimed held by Ukrainian forces")
+            ax.plot(h.date, h.area_km2, marker="s" if h.figure is None else "o", markersize=4 if everyone else 6,
+                    color=colour, linestyle="none", markerfacecolor="white" if h.lower_bound else colour,
+                    zorder=1 if everyone else 3)
+    ax.set_title("Ground claimed held by Ukrainian forces, per claimant", fontsize=11, loc="left")
+    ax.set_xlabel("date the claims are about")
+    ax.set_ylabel("km² (as drawn)")
     ax.grid(alpha=0.3)
-    if series:
-        ax.legend(fontsize=7, ncol=2, loc="upper right")
+    handles, labels = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], marker="o", color="#555", linestyle="none", label="a claimed size"),
+                Line2D([], [], marker="o", color="#555", markerfacecolor="white", linestyle="none",
+                       label="a lower bound"),
+                Line2D([], [], marker="s", color="#555", linestyle="none", label="named settlements only")]
+    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     fig.autofmt_xdate()
     fig.tight_layout()
-    return _save(fig)
+    return _png(fig, dpi)
 
 
 def _label(voice: str) -> str:

@@ -21,7 +21,7 @@ def test_build_is_reproducible_and_matches_the_committed_files(tmp_path):
     first = _build(tmp_path / "a")
     second = _build(tmp_path / "b")
     assert first == second
-    for name in ("places.tsv", "boundaries.geojson", "findings.tsv"):
+    for name in ("places.tsv", "boundaries.geojson", "findings.tsv", "rivers.geojson"):
         assert first[name] == (DATA_DIR / name).read_bytes(), f"{name} is stale: run python gazetteer/build.py"
 
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 SIDE_NAMES = {"UA": "Ukrainian forces", "RU": "Russian forces"}
-FIXED_LAYERS = {"Outlines (offline)", "Places the reports name", "Settlements claimed (ledger)"}
+FIXED_LAYERS = {"Places the reports name", "Settlements claimed (ledger)"}
 PATHS = ".leaflet-overlay-pane path"
 
 # The Leaflet layer drawn (as a connected SVG path) whose geometry starts at this vertex.
@@ -60,8 +60,9 @@ TIMELINE_SHOWN = """() => {
   return {
     date: document.querySelector(".leaflet-timeline-control output").textContent.trim(),
     value: Number(document.querySelector(".leaflet-timeline-control input[type=range]").value),
-    shown: keys.flatMap(k => window[k].getLayers().filter(l => l._path && l._path.isConnected)
-                                      .map(l => first(l.feature.geometry.coordinates))),
+    shown: keys.flatMap(k => window[k].getLayers()
+      .filter(l => l._path && l._path.isConnected && l.feature.geometry.type !== "Point")
+      .map(l => first(l.feature.geometry.coordinates))),
   };
 }"""
 

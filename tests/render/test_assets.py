@@ -13,6 +13,7 @@ import pytest
 
 from kursk_map.errors import AssetError, KurskMapError
 from kursk_map.render.assets import ASSETS, DROPPED, inline_assets
+from tests.browser import TILES
 
 pytest_plugins = ["tests.browser"]  # the chromium and open_page fixtures
 
@@ -202,7 +203,7 @@ def test_same_map_gives_same_bytes(build):
 
 def test_main_map_offline(open_page, tmp_path):
     write_inlined(main_map, tmp_path / "map.html")
-    page = open_page(tmp_path / "map.html")
+    page = open_page(tmp_path / "map.html", tiles=TILES)
     area = page.locator(f'path[fill="{CLAIM_COLOR}"]')
     assert area.count() == 1
 
@@ -224,7 +225,7 @@ def test_main_map_offline(open_page, tmp_path):
 
 def test_dual_map_panning_one_moves_the_other(open_page, tmp_path):
     dual = write_inlined(dual_map, tmp_path / "dual.html")
-    page = open_page(tmp_path / "dual.html")
+    page = open_page(tmp_path / "dual.html", tiles=TILES)
     left, right = dual.m1.get_name(), dual.m2.get_name()
     start = page.evaluate(f"() => {right}.getCenter()")
 
@@ -246,7 +247,7 @@ def test_dual_map_panning_one_moves_the_other(open_page, tmp_path):
 
 def test_timeline_shows_area_only_within_its_dates(open_page, tmp_path):
     m = write_inlined(timeline_map, tmp_path / "timeline.html")
-    page = open_page(tmp_path / "timeline.html")
+    page = open_page(tmp_path / "timeline.html", tiles=TILES)
     slider = next(child.get_name() for child in m._children.values()
                   if isinstance(child, folium.plugins.TimelineSlider))
     areas = page.locator(".leaflet-overlay-pane path")
@@ -276,7 +277,7 @@ def test_harness_catches_unescaped_popup_script(open_page, tmp_path):
         return m
 
     write_inlined(unescaped, tmp_path / "raw.html")
-    page = open_page(tmp_path / "raw.html")
+    page = open_page(tmp_path / "raw.html", tiles=TILES)
     page.locator(".leaflet-overlay-pane path").click()
     page.wait_for_timeout(200)
     assert any(problem.startswith("dialog (alert): 1") for problem in open_page.problems)
