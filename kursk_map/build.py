@@ -188,7 +188,8 @@ def _claimants_compared(out: Output, when: dt.date, situation: Situation, by_voi
             name = f"compare-{when.isoformat()}-claimants{'' if not made else f'-{len(made) + 1}'}"
             page, km2 = compare_page(f"{when.isoformat()}, according to {a}", by_voice[a],
                                      f"{when.isoformat()}, according to {b}", by_voice[b],
-                                     title=f"Claims about the days before {when.isoformat()}: {a} and {b}")
+                                     title=f"Claims about the days before {when.isoformat()}: {a} and {b}",
+                                     between="claimants")
             out.write(f"{name}.html", page)
             if png:
                 out.write(f"{name}.png", compare_png(f"{when.isoformat()}, according to {a}",

@@ -34,12 +34,14 @@ html,body{{height:100%;overflow:hidden}}
 
 
 def compare_page(label_a: str, holdings_a: dict[str, Holding], label_b: str, holdings_b: dict[str, Holding],
-                 *, title: str) -> tuple[str, dict]:
-    """Two synced maps side by side, and on the right the ground gained and lost per side.
+                 *, title: str, between: str = "dates") -> tuple[str, dict]:
+    """Two synced maps side by side, and on the right the ground gained and lost per side
+    (``between="claimants"``: the ground only the right one claims, and only the left one).
 
     Returns the page and the km² gained and lost per side (for the index and the CLI).
     """
     diff = changes(holdings_a, holdings_b)
+    gained, lost = ("gained", "lost") if between == "dates" else ("only the right claims", "only the left claims")
     with deterministic_ids():
         dual = DualMap(location=[51.35, 35.3], zoom_start=9, tiles=None, control_scale=True)
         head(dual, title, _LAYOUT)
@@ -52,31 +54,33 @@ def compare_page(label_a: str, holdings_a: dict[str, Holding], label_b: str, hol
                 group.add_to(sub)
             sub.add_child(Stamp(esc(label)))
             sub.add_child(AreaPicker())
-        for side, (gained, lost, km2_gained, km2_lost) in sorted(diff.items()):
+        for side, (more, less, km2_gained, km2_lost) in sorted(diff.items()):
             group = folium.FeatureGroup(name=esc(f"Change for {SIDE_NAMES[side]}: +{km2_gained:,.0f} / "
                                                  f"-{km2_lost:,.0f} km²"))
-            for geom, verb, km2 in ((gained, "gained", km2_gained), (lost, "lost", km2_lost)):
+            for geom, verb, km2 in ((more, "gained", km2_gained), (less, "lost", km2_lost)):
                 if geom is None or geom.is_empty:
                     continue
                 style = _change_style(side, verb)
+                words = (f"{SIDE_NAMES[side]} {verb} about {km2:,.0f} km² between the dates" if between == "dates"
+                         else f"{SIDE_NAMES[side]}: about {km2:,.0f} km² {gained if verb == 'gained' else lost}")
                 folium.GeoJson(mapping(geom), style_function=lambda _f, s=style: s, interactive=True,
-                               tooltip=esc(f"{SIDE_NAMES[side]} {verb} about {km2:,.0f} km² between the dates")
-                               ).add_to(group)
+                               tooltip=esc(words)).add_to(group)
             group.add_to(dual.m2)
         folium.LayerControl(collapsed=True).add_to(dual.m1)
         folium.LayerControl(collapsed=True).add_to(dual.m2)
         dual.m2.add_child(LegendControl(report_legend(markers=False, changes=True), esc(ATTRIBUTION)))
         geoms = [h.geometry for h in (*holdings_a.values(), *holdings_b.values())]
-        bounds = bounds_of(geoms)
+        bounds = bounds_of(geoms, focus=[h.geometry for h in (holdings_a.get("UA"), holdings_b.get("UA")) if h])
         fit(dual.m1, bounds)
         fit(dual.m2, bounds)
         rows = "".join(f"<tr><td>{esc(SIDE_NAMES[s])}</td><td>{_km2(holdings_a.get(s))}</td>"
                        f"<td>{_km2(holdings_b.get(s))}</td><td>+{g:,.0f} km²</td><td>-{lo:,.0f} km²</td></tr>"
                        for s, (_, _, g, lo) in sorted(diff.items()))
         header = (f'<div class="km-compare-head"><h1>{esc(title)}</h1>'
-                  f"<p><b>Left:</b> {esc(label_a)}. <b>Right:</b> {esc(label_b)}, with the ground gained "
-                  f"(filled) and lost (dotted outline) between them; estimates from the areas drawn.</p>"
-                  f"<table><tr><th>Side</th><th>left</th><th>right</th><th>gained</th><th>lost</th></tr>{rows}"
+                  f"<p><b>Left:</b> {esc(label_a)}. <b>Right:</b> {esc(label_b)}, with the ground "
+                  f"{gained} (filled) and {lost} (dotted outline){' between them' if between == 'dates' else ''}; "
+                  f"estimates from the areas drawn.</p>"
+                  f"<table><tr><th>Side</th><th>left</th><th>right</th><th>{gained}</th><th>{lost}</th></tr>{rows}"
                   f"</table></div>")
         dual.get_root().html.add_child(folium.Element(header), name="km_compare_head")
         return dual.get_root().render(), {s: {"gained_km2": round(g, 1), "lost_km2": round(lo, 1)}

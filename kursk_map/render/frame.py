@@ -12,6 +12,7 @@ from kursk_map.render.basemap import VIEW_BOX, base_layers
 from kursk_map.render.controls import dot, legend_rows, line, swatch
 from kursk_map.render.holdings import STATUS_COLOURS
 from kursk_map.render.layers import SIDE_COLOURS, NeutralPrefix, esc
+from kursk_map.situation import geometry as geo
 
 __all__ = ["lean_map", "head", "bounds_of", "report_legend", "ms", "DEFAULT_BOUNDS", "LEAFLET_JS", "LEAFLET_CSS",
            "STYLE"]
@@ -51,13 +52,23 @@ def with_base(m, named: frozenset[str] = frozenset()):
     return m
 
 
-def bounds_of(geometries=(), points=()) -> tuple[float, float, float, float]:
-    """(lon0, lat0, lon1, lat1) around the geometries and (lat, lon) points inside the view box;
-    the border districts when there are none."""
+def bounds_of(geometries=(), points=(), *, near_km: float = 40.0, focus=()) -> tuple[float, float, float, float]:
+    """(lon0, lat0, lon1, lat1) around ``focus`` (the geometries that matter most; else all of them)
+    and the parts of the other geometries and the (lat, lon) points within ``near_km`` of it (all
+    the points in the view box when there is no geometry); the border districts when there is nothing."""
     lon_min, lat_min, lon_max, lat_max = VIEW_BOX
-    parts = [g for g in geometries if g is not None and not g.is_empty]
-    parts += [shapely.Point(lon, lat) for lat, lon in points]
-    parts = [g for g in parts if g.intersects(shapely.box(lon_min, lat_min, lon_max, lat_max))]
+    frame = shapely.box(lon_min, lat_min, lon_max, lat_max)
+
+    def usable(gs):
+        return [g for g in gs if g is not None and not g.is_empty and g.intersects(frame)]
+
+    shapes, core = usable(geometries), usable(focus)
+    parts = [p for g in shapes for p in shapely.get_parts(g)]
+    parts += [shapely.Point(lon, lat) for lat, lon in points if frame.contains(shapely.Point(lon, lat))]
+    core = core or ([max(shapes, key=lambda g: geo.area_km2(g))] if shapes else [])
+    if core:
+        reach = geo.to_metric(shapely.union_all(core)).buffer(near_km * 1000)
+        parts = core + [p for p in parts if reach.intersects(geo.to_metric(p))]
     if not parts:
         return DEFAULT_BOUNDS
     x0, y0, x1, y1 = shapely.union_all(parts).bounds

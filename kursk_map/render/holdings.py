@@ -11,7 +11,7 @@ import datetime as dt
 import folium
 from shapely.geometry import mapping
 
-from kursk_map.render.layers import SIDE_COLOURS, SIDE_NAMES, esc, link
+from kursk_map.render.layers import SIDE_COLOURS, SIDE_NAMES, HtmlPopup, esc, link
 from kursk_map.situation.holdings import ALL, Holding
 from kursk_map.situation.ledger import Ledger, LedgerEntry
 
@@ -117,8 +117,7 @@ def settlement_layer(ledger: Ledger, when: dt.date, name: str = "Settlements cla
                             tooltip=esc(f"{entry.place.name}: {STATUS_NAMES[entry.status]} since "
                                         f"{since.isoformat()}"),
                             bubbling_mouse_events=False,
-                            popup=folium.Popup(_history_html(entry.place.name, history, since),
-                                               max_width=400)).add_to(group)
+                            ).add_child(HtmlPopup(_history_html(entry.place.name, history, since), 400)).add_to(group)
     return group
 
 

@@ -8,6 +8,7 @@ folium's own JSON serialisation.
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
 
 import folium
@@ -17,7 +18,7 @@ from kursk_map.articles.reading import web_url
 from kursk_map.model import PlaceMention
 from kursk_map.situation.state import NotDrawn
 
-__all__ = ["Notes", "NeutralPrefix", "HiddenAtFirst", "SIDE_COLOURS", "SIDE_NAMES", "place_layer", "ATTRIBUTION",
+__all__ = ["Notes", "NeutralPrefix", "HiddenAtFirst", "HtmlPopup", "SIDE_COLOURS", "SIDE_NAMES", "place_layer", "ATTRIBUTION",
            "esc", "link", "not_drawn_html"]
 
 SIDE_COLOURS = {"UA": "#1f5fbf", "RU": "#c0392b"}
@@ -66,7 +67,7 @@ def place_layer(mentions: list[tuple[PlaceMention, str]], name: str = "Places th
         folium.CircleMarker([m.place.lat, m.place.lon], radius=4 if exact else 7, weight=1.5,
                             color="#222222", fill=exact, fill_color="#222222", fill_opacity=0.8 if exact else 0,
                             dash_array=None if exact else "2 3", tooltip=esc(m.name), bubbling_mouse_events=False,
-                            popup=folium.Popup(popup, max_width=320)).add_to(group)
+                            ).add_child(HtmlPopup(popup, 320)).add_to(group)
     return group
 
 
@@ -79,6 +80,23 @@ class NeutralPrefix(MacroElement):
 {{ this._parent.get_name() }}.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 {% endmacro %}
 """)
+
+
+class HtmlPopup(MacroElement):
+    """A popup of ready-made HTML bound to its parent layer. folium.Popup builds its content with
+    jQuery, which no page of ours loads: this one hands Leaflet the HTML string itself."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.bindPopup({{ this.content }}, {maxWidth: {{ this.max_width }}});
+{% endmacro %}
+""")
+
+    def __init__(self, content: str, max_width: int = 400) -> None:
+        super().__init__()
+        self._name = "HtmlPopup"
+        self.content = json.dumps(content, ensure_ascii=False).replace("</", "<\\/")
+        self.max_width = int(max_width)
 
 
 class HiddenAtFirst(MacroElement):

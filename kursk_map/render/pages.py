@@ -61,8 +61,8 @@ def report_page(when: dt.date, by_voice: dict[str, dict[str, Holding]], reports:
         head(m, title)
         for group in holding_layers(holdings, show_voices=speaking):
             group.add_to(m)
+        place_layer(places).add_to(m)  # under the ledger's markers, which say more
         settlement_layer(ledger, when).add_to(m)
-        place_layer(places).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
         publishers = sorted({r.publisher or "unknown publisher" for r in reports})
         m.add_child(Stamp(f"As of {when.isoformat()}: what each claimant says each side holds"
@@ -72,7 +72,7 @@ def report_page(when: dt.date, by_voice: dict[str, dict[str, Holding]], reports:
         shown = [h.geometry for h in holdings if h.voice in speaking]
         points = [(e.place.lat, e.place.lon) for e in status.values()] + \
                  [(mention.place.lat, mention.place.lon) for mention, _ in places if mention.kind == "settlement"]
-        fit(m, bounds_of(shown, points))
+        fit(m, bounds_of(shown, points, focus=[h.geometry for h in holdings if h.voice == ALL and h.side == "UA"]))
         m.add_child(Notes(_notes(title, reports, not_drawn, by_voice)))
         return m.get_root().render()
 
@@ -148,7 +148,8 @@ def timeline_page(situation: Situation) -> str:
         m.add_child(LegendControl(report_legend(), esc(ATTRIBUTION)))
         m.add_child(AreaPicker())
         fit(m, bounds_of([h.geometry for h in holdings if h.voice == ALL],
-                         [(e.place.lat, e.place.lon) for e in situation.ledger.entries]))
+                         [(e.place.lat, e.place.lon) for e in situation.ledger.entries],
+                         focus=[h.geometry for h in holdings if h.voice == ALL and h.side == "UA"]))
         m.add_child(Notes(
             '<div class="km-notes"><h2>Claimed control over time</h2><p>Move the slider: each area shows what a '
             "claimant says a side holds, from the date its claim is about until the claimant's next claim; the "

@@ -127,7 +127,8 @@ def _settlements(ax, ledger: Ledger | None, when: dt.date | None) -> set[str]:
 
 def _extent(holdings: list[Holding], points=()) -> tuple[float, float, float, float]:
     """lon0, lon1, lat0, lat1 around what is drawn, padded, in the map's aspect (4:3 on the ground)."""
-    lon0, lat0, lon1, lat1 = bounds_of([h.geometry for h in holdings], points)
+    lon0, lat0, lon1, lat1 = bounds_of([h.geometry for h in holdings], points,
+                                       focus=[h.geometry for h in holdings if h.side == "UA"])
     cx, cy = (lon0 + lon1) / 2, (lat0 + lat1) / 2
     half_h = max((lat1 - lat0) / 2, (lon1 - lon0) / 2 * _COS * 0.75) * 1.25
     half_w = half_h * 4 / 3 / _COS

@@ -12,15 +12,16 @@ __all__ = ["TimelinePanel", "month_ticks"]
 
 
 def month_ticks(start_ms: int, end_ms: int) -> list[tuple[int, str]]:
-    """(ms, "Aug 2024") for the first day of every month between the two instants (UTC)."""
+    """(ms, "Sep") for the first day of every month between the two instants (UTC); the first label
+    and January's carry the year ("Sep 2024", "Jan 2025")."""
     start = dt.datetime.fromtimestamp(start_ms / 1000, dt.timezone.utc).date()
     end = dt.datetime.fromtimestamp(end_ms / 1000, dt.timezone.utc).date()
     out = []
     d = dt.date(start.year, start.month, 1)
     while d <= end:
         if d >= start:
-            out.append((int(dt.datetime(d.year, d.month, 1, tzinfo=dt.timezone.utc).timestamp() * 1000),
-                        d.strftime("%b %Y")))
+            text = d.strftime("%b %Y") if not out or d.month == 1 else d.strftime("%b")
+            out.append((int(dt.datetime(d.year, d.month, 1, tzinfo=dt.timezone.utc).timestamp() * 1000), text))
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     return out
 
@@ -31,7 +32,8 @@ class TimelinePanel(MacroElement):
     _template = Template("""
 {% macro header(this, kwargs) %}
 <style>
-.km-ticks{position:relative;height:16px;margin:0 8px;font:10px/1 sans-serif;color:#333}
+.leaflet-timeline-control{width:min(58vw,680px) !important;box-sizing:border-box}
+.km-ticks{position:relative;height:16px;margin:2px 0 0;font:10px/1 sans-serif;color:#333;clear:both}
 .km-ticks span{position:absolute;transform:translateX(-50%);white-space:nowrap}
 .km-ticks span::before{content:"";position:absolute;left:50%;top:-5px;height:4px;border-left:1px solid #555}
 .km-step{background:rgba(255,255,255,.95);padding:6px 9px;border:1px solid #999;border-radius:4px;
@@ -80,7 +82,14 @@ class TimelinePanel(MacroElement):
       span.style.left = (100 * (when - start) / Math.max(1, end - start)) + "%";
       row.appendChild(span);
     }
-    input.insertAdjacentElement("afterend", row);
+    input.parentNode.appendChild(row);
+    row.style.marginLeft = input.offsetLeft + "px";
+    row.style.width = input.offsetWidth + "px";
+    let right = -Infinity;  // a label that would overlap the one before it is hidden
+    for (const span of row.children) {
+      const r = span.getBoundingClientRect();
+      if (r.left < right + 3) span.style.visibility = "hidden"; else right = r.right;
+    }
   }
   map.whenReady(function () { labels(); update(); });
   setTimeout(function () { labels(); update(); }, 0);
