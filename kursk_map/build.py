@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kursk_map.errors import InputError, KurskMapError
+from kursk_map.output import OutputError, OutputFolder, write_file
 from kursk_map.export import (
     claims_to_geojson,
     claims_to_json,
@@ -26,7 +26,7 @@ from kursk_map.export import (
     write_ledger_csv,
 )
 from kursk_map.model import ArticleClaims, Notice
-from kursk_map.pipeline import claims_for, corrections_beside
+from kursk_map.pipeline import ClaimsBatch, claims_for, corrections_beside
 from kursk_map.situation import ALL, Holding, Situation, claimant_group, map_date, situation_of
 
 __all__ = ["BuildResult", "build", "compare", "Output"]
@@ -41,36 +41,23 @@ class BuildResult:
 
 
 class Output:
-    """Writes files into one folder, atomically, never outside it."""
+    """The build's writer: pages inlined when self-contained, every file staged in an
+    :class:`~kursk_map.output.OutputFolder` and put in place together."""
 
-    def __init__(self, folder: Path, *, self_contained: bool = False) -> None:
-        self.folder = folder
+    def __init__(self, folder: OutputFolder, *, self_contained: bool = False) -> None:
+        self.target = folder
         self.self_contained = self_contained
-        if folder.exists() and not folder.is_dir():
-            raise KurskMapError(f"{folder} exists and is not a folder")
-        folder.mkdir(parents=True, exist_ok=True)
-        self.written: list[Path] = []
+
+    @property
+    def written(self) -> list[Path]:
+        return self.target.written
 
     def write(self, name: str, data: str | bytes) -> Path:
-        target = (self.folder / name).resolve()
-        if target.parent != self.folder.resolve():
-            raise KurskMapError(f"refusing to write {name!r} outside {self.folder}")
-        if isinstance(data, str):
-            if self.self_contained and name.endswith(".html"):
-                from kursk_map.render.assets import inline_assets
+        if isinstance(data, str) and self.self_contained and name.endswith(".html"):
+            from kursk_map.render.assets import inline_assets
 
-                data = inline_assets(data)
-            data = data.encode("utf-8")
-        tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
-        try:
-            tmp.write_bytes(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise KurskMapError(f"cannot write {target}: {exc.strerror or exc}") from None
-        self.written.append(target)
-        return target
+            data = inline_assets(data)
+        return self.target.write(name, data)
 
 
 def _progress(done: int, total: int, what: str) -> None:
@@ -95,14 +82,29 @@ SAME_DAYS = 7
 
 
 def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False,
-          dpi: int = 200) -> BuildResult:
-    """Build every map from the articles in ``seeds_dir`` into ``output_dir``."""
+          dpi: int = 200, force: bool = False) -> BuildResult:
+    """Build every map from the articles in ``seeds_dir`` into ``output_dir``, replacing what an earlier
+    build wrote there in one step (see :mod:`kursk_map.output`)."""
+    folder = OutputFolder(output_dir, inputs=(seeds_dir,), force=force)  # a bad output folder fails first
+    reports, situation, batch = _load(seeds_dir)
+    try:
+        folder.open()
+        result = _build(reports, situation, batch, Output(folder, self_contained=self_contained), png, dpi)
+        folder.commit()
+    except OutputError as exc:
+        folder.abort()
+        raise OutputError(str(exc), batch.failures, batch.notices) from None
+    except BaseException:
+        folder.abort()
+        raise
+    return result
+
+
+def _build(reports, situation, batch, out: Output, png: bool, dpi: int) -> BuildResult:
     from kursk_map.render.index import index_page
     from kursk_map.render.pages import report_page, timeline_page
     from kursk_map.render.static import chart_png, map_png
 
-    out = Output(output_dir, self_contained=self_contained)  # a bad output folder fails before any work
-    reports, situation, batch = _load(seeds_dir)
     by_date: dict[dt.date, list[ArticleClaims]] = defaultdict(list)
     for r in reports:
         when = map_date(r)
@@ -220,18 +222,31 @@ def _write_compare(out: Output, filename: str, a: dt.date, b: dt.date, situation
 
 
 def compare(date_a: dt.date, date_b: dt.date, seeds_dir: Path, output: Path, *, self_contained: bool = False,
-            png: bool = False, dpi: int = 200) -> tuple[list[Path], dict]:
+            png: bool = False, dpi: int = 200) -> tuple[list[Path], dict, ClaimsBatch]:
     """Two synced maps of what each side was claimed to hold by two dates, and what changed."""
-    _, situation, batch = _load(seeds_dir)
-    for notice in batch.notices:
-        print(f"kursk-map: warning: {notice}", file=sys.stderr)
-    for failure in batch.failures:
-        print(f"kursk-map: error: {failure}", file=sys.stderr)
     if output.suffix != ".html":
         raise KurskMapError(f"{output}: the comparison is an HTML file; give a name ending in .html")
-    out = Output(output.parent, self_contained=self_contained)
+    if not output.parent.is_dir():
+        raise KurskMapError(f"{output.parent}: no such folder")
+    _, situation, batch = _load(seeds_dir)
+    out = _Files(output.parent, self_contained)
     km2 = _write_compare(out, output.name, date_a, date_b, situation, png, dpi)
-    return out.written, km2
+    return out.written, km2, batch
+
+
+class _Files:
+    """Single files written atomically into an existing folder (the compare command's output)."""
+
+    def __init__(self, folder: Path, self_contained: bool) -> None:
+        self.folder, self.self_contained, self.written = folder, self_contained, []
+
+    def write(self, name: str, data: str | bytes) -> Path:
+        if isinstance(data, str) and self.self_contained and name.endswith(".html"):
+            from kursk_map.render.assets import inline_assets
+
+            data = inline_assets(data)
+        self.written.append(write_file(self.folder / name, data))
+        return self.written[-1]
 
 
 def chart_series(situation: Situation) -> dict[str, list[Holding]]:

@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 from kursk_map.articles.reading import read_article
-from kursk_map.errors import InputError, KurskMapError
-from kursk_map.pipeline import expand_paths
+from kursk_map.errors import InputError, KurskMapError, printable
+from kursk_map.output import OutputError
+from kursk_map.pipeline import listed
 
 __all__ = ["main"]
 
@@ -35,19 +36,19 @@ def places_command(args: argparse.Namespace) -> int:
         geocoder = NominatimFallback(cache_dir=args.cache_dir, user_agent=args.user_agent)
     gazetteer = load_gazetteer()
     results, failed = [], False
-    for path in expand_paths(args.paths):
+    for path, folder in listed(args.paths):
         try:
-            article = read_article(path)
+            article = read_article(path, within=folder)
         except InputError as exc:
             _error(str(exc))
             failed = True
             continue
         for notice in article.notices:
             _warn(str(notice))
-        results.append((path, geoparse(article, gazetteer, geocoder=geocoder)))
+        results.append((article.path, geoparse(article, gazetteer, geocoder=geocoder)))
     if geocoder is not None:
         for line in geocoder.report():
-            print(f"kursk-map: {line}", file=sys.stderr)
+            print(printable(f"kursk-map: {line}"), file=sys.stderr)
     if args.json:
         json.dump([places_to_json(shown, r) for shown, r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -87,15 +88,15 @@ def claims_command(args: argparse.Namespace) -> int:
     else:
         for shown, r in pairs:
             date = r.report_date.isoformat() if r.report_date else "date unknown"
-            print(f"== {shown} ({r.publisher or 'publisher unknown'}, {date}): {len(r.claims)} claims")
+            print(printable(f"== {shown} ({r.publisher or 'publisher unknown'}, {date}): {len(r.claims)} claims"))
             for c in r.claims:
                 figure = ", ".join(x for x in (
                     f"{c.area_km2:g} km2" if c.area_km2 is not None else "",
                     str(c.settlement_count if c.settlement_count is not None else (c.settlement_text or "")),
                     f"{c.fraction:.0%}" if c.fraction is not None else "") if x)
                 as_of = c.as_of.isoformat() if c.as_of else "?"
-                print(f"  {c.kind:8} {c.side} {c.action:10} {'; '.join(c.places) or '-':24} {figure:18} "
-                      f"as of {as_of}  {' > '.join(c.sources)}{' (hedged)' if c.hedged else ''}")
+                print(printable(f"  {c.kind:8} {c.side} {c.action:10} {'; '.join(c.places) or '-':24} {figure:18} "
+                                f"as of {as_of}  {' > '.join(c.sources)}{' (hedged)' if c.hedged else ''}"))
     return 1 if batch.failures else 0
 
 
@@ -124,20 +125,20 @@ def ledger_command(args: argparse.Namespace) -> int:
     else:
         for place in ledger.places():
             history = ledger.history(place)
-            print(f"== {place.name} ({place.district or place.admin1 or place.id}): {history[-1].status} since "
-                  f"{ledger.since(place).isoformat()}")
+            print(printable(f"== {place.name} ({place.district or place.admin1 or place.id}): "
+                            f"{history[-1].status} since {ledger.since(place).isoformat()}"))
             for e in history:
-                print(f"  {e.when.isoformat()}  {e.status:9} {e.claim.side} {e.claim.action:10} "
-                      f"{' > '.join(e.claim.sources)}  ({e.report.path})")
+                print(printable(f"  {e.when.isoformat()}  {e.status:9} {e.claim.side} {e.claim.action:10} "
+                                f"{' > '.join(e.claim.sources)}  ({e.report.path})"))
     return 1 if batch.failures else 0
 
 
 def _error(message: str) -> None:
-    print(f"kursk-map: error: {message}", file=sys.stderr)
+    print(f"kursk-map: error: {printable(message)}", file=sys.stderr)
 
 
 def _warn(message: str) -> None:
-    print(f"kursk-map: warning: {message}", file=sys.stderr)
+    print(f"kursk-map: warning: {printable(message)}", file=sys.stderr)
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -152,13 +153,21 @@ def build_command(args: argparse.Namespace) -> int:
     """
     from kursk_map.build import build
 
-    result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png,
-                   dpi=args.dpi)
+    try:
+        result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png,
+                       dpi=args.dpi, force=args.force)
+    except OutputError as exc:  # what went wrong with the inputs first, then why nothing was written
+        for notice in exc.notices:
+            _warn(str(notice))
+        for failure in exc.failures:
+            _error(str(failure))
+        raise
     for notice in result.notices:
         _warn(str(notice))
     for failure in result.failures:
         _error(str(failure))
-    print(f"kursk-map: wrote {len(result.written)} files for {len(result.dates)} report dates to {args.output}",
+    print(printable(f"kursk-map: wrote {len(result.written)} files for {len(result.dates)} report dates to "
+                    f"{args.output}"),
           file=sys.stderr)
     return 1 if result.failures else 0
 
@@ -181,12 +190,16 @@ def compare_command(args: argparse.Namespace) -> int:
         _error(f"dates must be YYYY-MM-DD, not {args.date_a!r} and {args.date_b!r}")
         return 2
     output = Path(args.output) if args.output else Path("output") / f"compare-{a.isoformat()}_{b.isoformat()}.html"
-    written, km2 = compare(a, b, Path(args.seeds_dir), output, self_contained=args.self_contained, png=args.png,
-                           dpi=args.dpi)
+    written, km2, batch = compare(a, b, Path(args.seeds_dir), output, self_contained=args.self_contained,
+                                  png=args.png, dpi=args.dpi)
+    for notice in batch.notices:
+        _warn(str(notice))
+    for failure in batch.failures:
+        _error(str(failure))
     for side, v in sorted(km2.items()):
         print(f"{side}: +{v['gained_km2']:,.0f} km2 gained, -{v['lost_km2']:,.0f} km2 lost")
-    print(f"kursk-map: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
-    return 0
+    print(printable(f"kursk-map: wrote {', '.join(str(p) for p in written)}"), file=sys.stderr)
+    return 1 if batch.failures else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("seeds_dir", nargs="?", default="seeds", metavar="SEEDS_DIR",
                    help="folder of articles (default: seeds)")
     p.add_argument("-o", "--output", default="output", metavar="OUTPUT_DIR", help="output folder (default: output)")
+    p.add_argument("--force", action="store_true",
+                   help="build into a folder that holds files kursk-map did not write (they are kept)")
     _embedding_options(p)
     p.set_defaults(func=build_command)
 

@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 __all__ = ["KurskMapError", "InputError", "GazetteerError", "GeocoderError", "GeometryError",
-           "AssetError"]
+           "AssetError", "printable"]
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control characters (ANSI escapes, newlines),
+    invisible format characters and undecodable bytes of a file name become ``\\xNN`` or
+    ``\\uNNNN`` escapes, so no input can forge or hide a line.
+
+    >>> printable("a\\x1b[31mb\\nc")
+    'a\\\\x1b[31mb\\\\nc'
+    >>> printable("caf\\udce9.txt")  # a Latin-1 file name read as UTF-8
+    'caf\\\\xe9.txt'
+    """
+    out = []
+    for ch in str(text):
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == "\n":
+            out.append("\\n")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch != "\t":
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class KurskMapError(Exception):
@@ -17,7 +43,7 @@ class InputError(KurskMapError, ValueError):
     """
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(printable(f"{path}: {reason}"))
         self.path = path
         self.reason = reason
 

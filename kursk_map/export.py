@@ -7,6 +7,7 @@ import json
 
 from shapely.geometry import mapping
 
+from kursk_map.errors import printable
 from kursk_map.model import ArticleClaims, ControlClaim, GeoparseResult, PlaceMention
 from kursk_map.situation.holdings import Holding
 from kursk_map.situation.ledger import Ledger, LedgerEntry
@@ -14,7 +15,7 @@ from kursk_map.situation.state import Situation
 
 __all__ = ["place_to_json", "places_to_json", "places_table", "claim_to_json", "claims_to_json", "claims_csv_rows",
            "write_claims_csv", "claims_to_geojson", "CLAIM_CSV_FIELDS", "holding_feature", "situation_to_geojson",
-           "ledger_to_json", "write_ledger_csv", "LEDGER_CSV_FIELDS"]
+           "ledger_to_json", "write_ledger_csv", "LEDGER_CSV_FIELDS", "csv_cell"]
 
 
 def place_to_json(m: PlaceMention) -> dict:
@@ -30,14 +31,14 @@ def places_to_json(shown_path: str, result: GeoparseResult) -> dict:
 
 
 def places_table(shown_path: str, result: GeoparseResult) -> str:
-    lines = [f"== {shown_path}: {len(result.places)} places, {len(result.unresolved)} unresolved"]
+    lines = [printable(f"== {shown_path}: {len(result.places)} places, {len(result.unresolved)} unresolved")]
     header = ("span", "surface", "name", "kind", "role", "precision", "lat", "lon")
     rows = [(f"{m.span.start}-{m.span.end}", m.span.surface, m.name, m.kind, m.role, m.precision,
              f"{m.place.lat:.4f}", f"{m.place.lon:.4f}") for m in result.places]
     rows += [(f"{s.start}-{s.end}", s.surface, "(unresolved)", "", "", "", "", "") for s in result.unresolved]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        lines.append(printable("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()))
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +83,20 @@ def write_claims_csv(stream, pairs) -> None:
     writer.writeheader()
     for shown, result in pairs:
         for row in claims_csv_rows(shown, result):
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: csv_cell(v) for k, v in row.items()})
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: a text beginning with = + - @ (a formula to Excel,
+    LibreOffice and Sheets) gets a leading apostrophe; numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def claims_to_geojson(pairs) -> dict:
@@ -203,7 +217,7 @@ def write_ledger_csv(stream, ledger: Ledger) -> None:
             row = {"settlement": place.name, "id": place.id, "lat": place.lat, "lon": place.lon,
                    **_entry_json(e)}
             row["sources"] = " > ".join(e.claim.sources)
-            writer.writerow({k: "" if row.get(k) is None else row[k] for k in LEDGER_CSV_FIELDS})
+            writer.writerow({k: csv_cell(row.get(k)) for k in LEDGER_CSV_FIELDS})
 
 
 def _iso(d) -> str | None:

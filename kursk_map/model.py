@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kursk_map.errors import printable
+
 __all__ = ["Notice", "ArticleMeta", "Article", "Place", "Span", "PlaceMention", "GeoparseResult",
            "ControlClaim", "ArticleClaims", "KINDS", "PRECISIONS", "ROLES", "CLAIM_KINDS", "SIDES", "ACTIONS"]
 
@@ -29,7 +31,7 @@ class Notice:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return printable(f"{self.path}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kursk_map.articles.reading import article_paths, read_article
-from kursk_map.claims.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
+from kursk_map.claims.corrections import CORRECTIONS_NAME, apply_checked, load_corrections
 from kursk_map.claims.extraction import extract_claims
 from kursk_map.errors import InputError
 from kursk_map.model import ArticleClaims, Notice
 
-__all__ = ["expand_paths", "ClaimsBatch", "claims_for", "corrections_beside"]
+__all__ = ["expand_paths", "listed", "ClaimsBatch", "claims_for", "corrections_beside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +29,19 @@ class ClaimsBatch:
 
 def expand_paths(paths: list[str]) -> list[str]:
     """Files as given, folders as their articles; the shown path keeps the user's spelling."""
+    return [shown for shown, _ in listed(paths)]
+
+
+def listed(paths: list[str]) -> list[tuple[str, Path | None]]:
+    """(path, the folder it was listed in, or None for a file given by name)."""
     out = []
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            out.extend(str(p / child.name) if not given.endswith("/") else given + child.name
+            out.extend((str(p / child.name) if not given.endswith("/") else given + child.name, p)
                        for child in article_paths(p))
         else:
-            out.append(given)
+            out.append((given, None))
     return out
 
 
@@ -53,23 +58,23 @@ def claims_for(paths: list[str], *, corrections: list[Path] = (), gazetteer=None
     gazetteer = gazetteer or load_gazetteer()
     results, failures, fixes, notices = [], [], [], []
     for path in corrections:
-        try:
-            fixes.extend(read_corrections(path))
-        except InputError as exc:
-            failures.append(exc)
+        entries, problems = load_corrections(path)
+        fixes.extend(entries)
+        failures.extend(problems)
     # A report date given by hand is known before extraction, so "on Tuesday" reads against it.
-    dated = {Path(c.properties["file"]).name: (dt.date.fromisoformat(c.properties["report_date"]),
+    dated = {c.properties["file"]: (dt.date.fromisoformat(c.properties["report_date"]),
                                                f"correction {c.label}")
              for c in fixes if c.op == "report_date"}
-    for shown in expand_paths(paths):
+    for shown, folder in listed(paths):
         try:
-            article = read_article(shown)
+            article = read_article(shown, within=folder)
         except InputError as exc:
             failures.append(exc)
             continue
         notices.extend(article.notices)
         results.append(extract_claims(article, geoparse(article, gazetteer, geocoder=geocoder),
-                                      dated=dated.get(Path(shown).name)))
+                                      dated=dated.get(Path(article.path).name)))
     if fixes:
-        results = apply_corrections(results, fixes)
+        results, problems = apply_checked(results, fixes)
+        failures.extend(problems)
     return ClaimsBatch(tuple(results), tuple(failures), tuple(notices))

@@ -26,10 +26,11 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kursk_map.errors import InputError
+from kursk_map.errors import InputError, printable
 from kursk_map.model import Article, ArticleMeta, Notice
 
-__all__ = ["read_article", "article_from_text", "article_paths", "web_url", "MAX_BYTES", "ARTICLE_SUFFIXES"]
+__all__ = ["read_article", "article_from_text", "article_paths", "web_url", "clean_text", "MAX_BYTES",
+           "ARTICLE_SUFFIXES"]
 
 MAX_BYTES = 10 * 1024 * 1024  # an article is a few KB; 10 MB is generous
 ARTICLE_SUFFIXES = (".txt",)
@@ -38,18 +39,24 @@ _HEADER_LINE = re.compile(r"^(title|publisher|date|url|author)\s*:\s*(.*?)\s*$",
 
 
 def article_paths(path: Path) -> list[Path]:
-    """The article files a path argument names: the file itself, or a folder's ``*.txt``."""
+    """The article files a path argument names: the file itself, or a folder's ``*.txt`` (any case;
+    symbolic links too, which :func:`read_article` refuses when they lead out of the folder)."""
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()
-                      and not p.name.startswith("."))
+        return sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES
+                      and not p.name.startswith(".") and (p.is_symlink() or p.is_file()))
     return [path]
 
 
-def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
-    """Read, decode and clean one article file; raise InputError for bad input."""
-    shown = str(path)
+def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES, within: Path | None = None) -> Article:
+    """Read, decode and clean one article file; raise InputError for bad input. With ``within`` (the
+    folder it was listed in), a symbolic link that leads out of that folder is refused."""
+    shown = printable(str(path))
     p = Path(path)
     try:
+        if p.is_symlink() and not p.exists():
+            raise InputError(shown, "a symbolic link to nothing (dangling)")
+        if within is not None and p.is_symlink() and not p.resolve().is_relative_to(within.resolve()):
+            raise InputError(shown, "a symbolic link to a file outside the folder: not read")
         if not p.exists():
             raise InputError(shown, "no such file")
         if not p.is_file():
@@ -75,6 +82,7 @@ def article_from_text(text: str, *, path: str = "<text>", encoding: str = "utf-8
     from kursk_map.articles.boilerplate import find_boilerplate
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, cleaned = clean_text(text)
     if not text.strip():
         raise InputError(path, "empty file (no text)")
     header, body_start = _parse_header(text)
@@ -84,7 +92,7 @@ def article_from_text(text: str, *, path: str = "<text>", encoding: str = "utf-8
     if values.get("date"):
         date = _parse_iso_date(values["date"], path)
         evidence = f"{'sidecar ' + evidence_name if 'date' in (meta_overrides or {}) else 'header'}: Date: {values['date']}"
-    url, notices = values.get("url"), []
+    url, notices = values.get("url"), [Notice(path, note) for note in cleaned]
     if url is not None and web_url(url) is None:
         notices.append(Notice(path, f"URL {url[:80]!r} ignored: only http and https addresses are kept"))
         url = None
@@ -95,6 +103,48 @@ def article_from_text(text: str, *, path: str = "<text>", encoding: str = "utf-8
         raise InputError(path, "no article text after the header block")
     return Article(path=path, text=text, meta=meta, body_start=body_start,
                    boilerplate=find_boilerplate(text, body_start), encoding=encoding, notices=tuple(notices))
+
+
+# Invisible characters that split a word without showing: zero-width space, non-joiner and joiner,
+# soft hyphen, word joiner, byte-order mark inside the text, and the bidirectional marks and
+# embeddings. "Kore\u200fnevo" is Korenevo to every reader, and must be to the geoparser.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Latin and Cyrillic letters drawn alike: in a word written mostly in one script, a letter of
+# the other is that script's twin ("Sudzhа" with a Cyrillic а).
+_TWINS = dict(zip("aceopxyiABCEHKMOPTXIJS", "асеорхуіАВСЕНКМОРТХІЈЅ"))
+_TO_LATIN = {c: latin for latin, c in _TWINS.items()}
+_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+\b")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """``text`` without invisible characters and with look-alike letters of the other script in a
+    word put back in its own; what was changed, as notes.
+
+    >>> clean_text("Kore\u200fnevo and Sudzh\u0430")
+    ('Korenevo and Sudzha', ['removed 1 invisible character (zero-width, soft hyphen or direction mark)', 'replaced look-alike letters of the other script in 1 word'])
+    """
+    notes = []
+    stripped, n = _INVISIBLE.subn("", text)
+    if n:
+        notes.append(f"removed {n} invisible character{'s' if n > 1 else ''} (zero-width, soft hyphen or "
+                     f"direction mark)")
+    fixed = 0
+
+    def one(m: re.Match) -> str:
+        nonlocal fixed
+        word = m.group()
+        latin = sum(1 for ch in word if "a" <= ch.lower() <= "z")
+        cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+        table = _TO_LATIN if latin >= cyrillic else _TWINS
+        out = "".join(table.get(ch, ch) for ch in word)
+        if out != word:
+            fixed += 1
+        return out
+
+    stripped = _MIXED.sub(one, stripped)
+    if fixed:
+        notes.append(f"replaced look-alike letters of the other script in {fixed} word{'s' if fixed > 1 else ''}")
+    return stripped, notes
 
 
 def web_url(value) -> str | None:

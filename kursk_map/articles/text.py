@@ -186,11 +186,30 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                               or (len(last_word.group(1)) == 1 and last_word.group(1).isalpha())):
                 continue  # "Gen. Syrskyi", "Aug. 6", "J. Smith": not a sentence end
         if text[cursor:stop].strip():
-            spans.append(_strip(text, cursor, stop))
+            spans.extend(_bounded(text, *_strip(text, cursor, stop)))
         cursor = m.end()
     if text[cursor:end].strip():
-        spans.append(_strip(text, cursor, end))
+        spans.extend(_bounded(text, *_strip(text, cursor, end)))
     return spans
+
+
+MAX_SENTENCE = 2_000  # characters: prose sentences are far shorter; a longer "sentence" is a dump
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span no longer than MAX_SENTENCE, else pieces of it cut at a space: the rules that read a
+    sentence look around each word, and on a megabyte with no full stop that would take minutes."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(_strip(text, start, cut))
+        start = cut
+    if text[start:end].strip():
+        out.append(_strip(text, start, end))
+    return [s for s in out if s[1] > s[0]]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -55,6 +55,7 @@ _PATTERNS = (
                               re.IGNORECASE)),
     ("say", re.compile(rf"(?:^|(?<=[,;:“”\"—–])|(?<=\bthat)|(?<=\bwhile)|(?<=\band)|(?<=\bbut))\s*(?P<who>{_NP})\s+{_ADV}{_SAY}\b", re.IGNORECASE)),
 )
+_CITED_AS = re.compile(r"\b(?:cited|quoted)\s+as\s+saying", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:and|but|however|meanwhile|while|that|as|so|also|in addition)\s+", re.IGNORECASE)
 _NOT_A_SPEAKER = re.compile(
     r"^(?:it|this|which|who|there|what|they|he|she|we|i|you|one|some|many|others|officials?)$|\b(?:will|would|could|may|might|must|should|can)\b",
@@ -83,6 +84,8 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
     chunk = text[start:end]
     found: list[Attribution] = []
     for kind, rx in _PATTERNS:
+        if kind == "cited_as" and not _CITED_AS.search(chunk):
+            continue  # unanchored: it would try every position of the sentence for nothing
         for m in rx.finditer(chunk):
             who = (m.groupdict().get("who") or m.groupdict().get("outlet") or "").strip()
             who = _LEADING.sub("", who).strip(" '’")

@@ -30,14 +30,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from kursk_map.articles.reading import web_url
+from kursk_map.claims.checks import check_fields, check_geometry
 from kursk_map.errors import InputError
 from kursk_map.model import ACTIONS, CLAIM_KINDS, SIDES, ArticleClaims, ControlClaim
 
-__all__ = ["Correction", "read_corrections", "apply_corrections", "CORRECTIONS_NAME"]
+__all__ = ["Correction", "read_corrections", "load_corrections", "apply_corrections", "CORRECTIONS_NAME"]
 
 CORRECTIONS_NAME = "corrections.geojson"
 OPS = ("add", "drop", "fix", "report_date")
@@ -60,45 +62,83 @@ class Correction:
 
 
 def read_corrections(path: str | Path) -> list[Correction]:
-    """Read and check a corrections file; InputError names the entry and what is wrong."""
+    """Read and check a corrections file; the first bad entry raises InputError naming it."""
+    entries, problems = load_corrections(path)
+    if problems:
+        raise problems[0]
+    return entries
+
+
+def load_corrections(path: str | Path) -> tuple[list[Correction], list[InputError]]:
+    """The good entries of a corrections file, and one InputError per bad one (naming it and why):
+    a bad entry is left out, the others still apply. A file that cannot be read at all is one error."""
     shown = str(path)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(shown, f"cannot read corrections file ({exc.strerror or exc})") from None
+        return [], [InputError(shown, f"cannot read corrections file ({exc.strerror or exc})")]
     except (UnicodeDecodeError, ValueError) as exc:
-        raise InputError(shown, f"corrections file is not valid JSON ({exc})") from None
+        return [], [InputError(shown, f"corrections file is not valid JSON ({exc})")]
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-        raise InputError(shown, "corrections file must be a GeoJSON FeatureCollection")
-    out = []
+        return [], [InputError(shown, "corrections file must be a GeoJSON FeatureCollection")]
+    out, problems = [], []
     for i, feature in enumerate(data["features"]):
-        props = feature.get("properties") if isinstance(feature, dict) else None
-        if not isinstance(props, dict):
-            raise InputError(shown, f"feature #{i} has no properties")
-        op = props.get("op")
-        if op not in OPS:
-            raise InputError(shown, f"feature #{i}: op must be one of {', '.join(OPS)}, not {op!r}")
-        if not str(props.get("provenance") or "").strip():
-            raise InputError(shown, f"feature #{i}: every correction needs a provenance (who made it, from what source)")
-        geometry = feature.get("geometry")
-        if geometry is not None and (op != "add" or geometry.get("type") not in ("Polygon", "MultiPolygon")):
-            raise InputError(shown, f"feature #{i}: only an 'add' may carry a geometry, and it must be a (Multi)Polygon")
-        _check(shown, i, op, props)
-        out.append(Correction(op, i, shown, str(props["provenance"]).strip(), props, geometry))
-    return out
+        try:
+            out.append(_entry(shown, i, feature))
+        except InputError as exc:
+            problems.append(exc)
+    return out, problems
 
 
-def _check(shown: str, i: int, op: str, props: dict) -> None:
+def _has_non_finite(value) -> bool:
+    """NaN or Infinity anywhere in a parsed entry (Python's JSON reader accepts them; JSON does not)."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_has_non_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_non_finite(v) for v in value)
+    return False
+
+
+def _entry(shown: str, i: int, feature) -> Correction:
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(props, dict):
+        raise InputError(shown, f"feature #{i} has no properties: entry skipped")
+    op = props.get("op")
+    if op not in OPS:
+        raise InputError(shown, f"feature #{i}: op must be one of {', '.join(OPS)}, not {str(op)[:40]!r}: "
+                                f"entry skipped")
+
     def fail(reason: str):
-        raise InputError(shown, f"feature #{i} ({op}): {reason}")
+        raise InputError(shown, f"feature #{i} ({op}): {reason}: entry skipped")
 
+    if _has_non_finite(feature):
+        fail("NaN or Infinity is not a number JSON allows")
+    if not isinstance(props.get("provenance"), str) or not props["provenance"].strip():
+        fail("every correction needs a provenance (who made it, from what source)")
+    geometry = feature.get("geometry")
+    if geometry is not None:
+        if op != "add":
+            fail("only an 'add' may carry a geometry")
+        check_geometry(geometry, fail)
+    _check(op, props, fail)
+    return Correction(op, i, shown, props["provenance"].strip(), props, geometry)
+
+
+def _check(op: str, props: dict, fail) -> None:
     values = props.get("set", {}) if op == "fix" else props
+    if not isinstance(values, dict):
+        fail("set must be an object")
+    check_fields(props, fail)
+    if op == "fix":
+        check_fields(values, fail)
     if op in ("drop", "fix") and not (isinstance(props.get("match"), dict) and props["match"].get("file")):
         fail("needs match.file (the article's file name)")
-    if op == "fix" and not (isinstance(values, dict) and values and set(values) <= set(_FIXABLE)):
+    if op == "fix" and not (values and set(values) <= set(_FIXABLE)):
         fail(f"set must hold some of {', '.join(_FIXABLE)}")
-    if op == "report_date" and not props.get("file"):
-        fail("needs file")
+    if op == "report_date" and not (props.get("file") and props.get("report_date")):
+        fail("needs file and report_date")
     if op == "add":
         for key in ("side", "action", "claimant", "as_of"):
             if not props.get(key):
@@ -110,12 +150,6 @@ def _check(shown: str, i: int, op: str, props: dict) -> None:
     for key, allowed in (("side", SIDES), ("action", ACTIONS), ("kind", CLAIM_KINDS)):
         if key in values and values[key] not in allowed:
             fail(f"{key} must be one of {', '.join(allowed)}")
-    for key in ("as_of", "report_date"):
-        if values.get(key) is not None:
-            try:
-                dt.date.fromisoformat(str(values[key]))
-            except ValueError:
-                fail(f"{key} {values[key]!r} is not a date (YYYY-MM-DD)")
 
 
 def _matches(c: ControlClaim, match: dict) -> bool:
@@ -126,20 +160,34 @@ def _matches(c: ControlClaim, match: dict) -> bool:
 
 def apply_corrections(results: list[ArticleClaims], corrections: list[Correction]) -> list[ArticleClaims]:
     """The results with every correction applied, plus reports made only of hand-made claims."""
+    return apply_checked(results, corrections)[0]
+
+
+def apply_checked(results: list[ArticleClaims], corrections: list[Correction]) -> tuple[list[ArticleClaims],
+                                                                                       list[InputError]]:
+    """:func:`apply_corrections`, and one InputError per entry about an article the batch does not have."""
     by_name = {Path(r.path).name: r for r in results}
     out = {r.path: r for r in results}
+    problems = []
     standalone: dict[tuple, list[ControlClaim]] = {}
+
+    def missing(c: Correction, name: str) -> None:
+        problems.append(InputError(c.source, f"feature #{c.index} ({c.op}): no article {name!r} among the files "
+                                             f"read: entry skipped"))
+
     for c in corrections:
         if c.op == "report_date":
-            r = by_name.get(Path(c.properties["file"]).name)
-            if r is not None:
-                r = dataclasses.replace(out[r.path], report_date=dt.date.fromisoformat(c.properties["report_date"]),
-                                        report_date_inferred=False, report_date_evidence=f"correction {c.label}")
-                out[r.path] = r
+            r = by_name.get(c.properties["file"])
+            if r is None:
+                missing(c, c.properties["file"])
+                continue
+            out[r.path] = dataclasses.replace(out[r.path], report_date=dt.date.fromisoformat(c.properties["report_date"]),
+                                              report_date_inferred=False, report_date_evidence=f"correction {c.label}")
             continue
         if c.op in ("drop", "fix"):
-            r = by_name.get(Path(c.properties["match"]["file"]).name)
+            r = by_name.get(c.properties["match"]["file"])
             if r is None:
+                missing(c, c.properties["match"]["file"])
                 continue
             current = out[r.path]
             claims = []
@@ -151,8 +199,11 @@ def apply_corrections(results: list[ArticleClaims], corrections: list[Correction
             out[r.path] = dataclasses.replace(current, claims=tuple(claims))
             continue
         claim = _added(c)
-        target = by_name.get(Path(c.properties.get("file", "")).name) if c.properties.get("file") else None
-        if target is not None:
+        if c.properties.get("file"):
+            target = by_name.get(c.properties["file"])
+            if target is None:
+                missing(c, c.properties["file"])
+                continue
             current = out[target.path]
             out[target.path] = dataclasses.replace(current, claims=current.claims + (claim,))
         else:
@@ -163,7 +214,7 @@ def apply_corrections(results: list[ArticleClaims], corrections: list[Correction
         merged.append(ArticleClaims(path=source, report_date=dt.date.fromisoformat(date), report_date_inferred=False,
                                     report_date_evidence=f"corrections file {source}", publisher=publisher, url=url,
                                     title=None, claims=tuple(claims)))
-    return merged
+    return merged, problems
 
 
 def _fixed(claim: ControlClaim, c: Correction) -> ControlClaim:

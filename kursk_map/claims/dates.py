@@ -103,9 +103,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for name, rx in _COMPILED:
         for m in rx.finditer(chunk):
             s, e = m.start() + start, m.end() + start
-            if any(a < e and s < b for a, b in taken):
+            raw = text[s:e]
+            s, e = s + len(raw) - len(raw.lstrip()), e - len(raw) + len(raw.rstrip())  # the span is the words
+            if s >= e or any(a < e and s < b for a, b in taken):
                 continue
-            expr = _make(name, m, text[s:e].strip(), s, e)
+            expr = _make(name, m, text[s:e], s, e)
             if expr is not None:
                 found.append(expr)
                 taken.append((s, e))

@@ -9,13 +9,23 @@ PNGs carry no timestamp or version, so builds are identical.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import io
 import math
+import os
+import shutil
+import tempfile
 
 import geopandas as gpd
-import matplotlib
+
+if "MPLCONFIGDIR" not in os.environ:  # matplotlib's font cache goes to a private folder, not ~/.cache
+    _MPL_DIR = tempfile.mkdtemp(prefix="kursk-map-matplotlib-")
+    os.environ["MPLCONFIGDIR"] = _MPL_DIR
+    atexit.register(shutil.rmtree, _MPL_DIR, ignore_errors=True)
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -145,7 +155,7 @@ def _frame(ax, extent, title: str) -> None:
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect(1 / _COS)
-    ax.set_title(title, fontsize=10, loc="left")
+    ax.set_title(title.replace("$", r"\$"), fontsize=10, loc="left")  # "$...$" is mathematics to matplotlib
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_xlabel("")

@@ -200,7 +200,9 @@ def test_a_settlement_markers_popup_gives_its_claimed_history(open_page, village
         const m = window[k]; m.setView([lat, lng], 11, {animate: false});
         const p = m.latLngToContainerPoint([lat, lng]); const r = m.getContainer().getBoundingClientRect();
         return [r.left + p.x, r.top + p.y]; }""", [martynovka["lat"], martynovka["lon"]])
-    page.wait_for_timeout(300)  # the markers are redrawn at the new view
+    # The markers are redrawn once the view has moved: wait until the point is one of them.
+    page.wait_for_function("""([x, y]) => { const e = document.elementFromPoint(x, y);
+        return e !== null && e.classList.contains('leaflet-interactive'); }""", arg=xy)
     page.mouse.click(*xy)
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
