@@ -27,6 +27,7 @@ from kursk_map.export import (
 )
 from kursk_map.model import ArticleClaims, Notice
 from kursk_map.pipeline import ClaimsBatch, claims_for, corrections_beside
+from kursk_map.runners import Runner
 from kursk_map.situation import ALL, Holding, Situation, claimant_group, map_date, situation_of
 
 __all__ = ["BuildResult", "build", "compare", "Output"]
@@ -67,10 +68,10 @@ def _progress(done: int, total: int, what: str) -> None:
               file=sys.stderr, flush=True)
 
 
-def _load(seeds_dir: Path):
+def _load(seeds_dir: Path, runner: Runner | None = None):
     if not seeds_dir.is_dir():
         raise KurskMapError(f"{seeds_dir}: not a folder of articles")
-    batch = claims_for([str(seeds_dir)], corrections=corrections_beside([str(seeds_dir)]))
+    batch = claims_for([str(seeds_dir)], corrections=corrections_beside([str(seeds_dir)]), runner=runner)
     return list(batch.results), situation_of(list(batch.results)), batch
 
 
@@ -82,11 +83,12 @@ SAME_DAYS = 7
 
 
 def build(seeds_dir: Path, output_dir: Path, *, self_contained: bool = False, png: bool = False,
-          dpi: int = 200, force: bool = False) -> BuildResult:
+          dpi: int = 200, force: bool = False, runner: Runner | None = None) -> BuildResult:
     """Build every map from the articles in ``seeds_dir`` into ``output_dir``, replacing what an earlier
-    build wrote there in one step (see :mod:`kursk_map.output`)."""
+    build wrote there in one step (see :mod:`kursk_map.output`). The articles are read and their
+    claims extracted on ``runner`` (this process by default: see :mod:`kursk_map.runners`)."""
     folder = OutputFolder(output_dir, inputs=(seeds_dir,), force=force)  # a bad output folder fails first
-    reports, situation, batch = _load(seeds_dir)
+    reports, situation, batch = _load(seeds_dir, runner)
     try:
         folder.open()
         result = _build(reports, situation, batch, Output(folder, self_contained=self_contained), png, dpi)

@@ -12,10 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from kursk_map.articles.reading import read_article
-from kursk_map.errors import InputError, KurskMapError, printable
+from kursk_map.errors import KurskMapError, printable
 from kursk_map.output import OutputError
-from kursk_map.pipeline import listed
 
 __all__ = ["main"]
 
@@ -26,26 +24,20 @@ def places_command(args: argparse.Namespace) -> int:
     Example: kursk-map places seeds/ --json
     """
     from kursk_map.export import places_table, places_to_json
-    from kursk_map.places.gazetteer import load_gazetteer
-    from kursk_map.places.geoparse import geoparse
+    from kursk_map.pipeline import places_for
 
     geocoder = None
     if args.geocoder == "nominatim":
         from kursk_map.places.geocode import NominatimFallback
 
         geocoder = NominatimFallback(cache_dir=args.cache_dir, user_agent=args.user_agent)
-    gazetteer = load_gazetteer()
-    results, failed = [], False
-    for path, folder in listed(args.paths):
-        try:
-            article = read_article(path, within=folder)
-        except InputError as exc:
-            _error(str(exc))
-            failed = True
-            continue
-        for notice in article.notices:
-            _warn(str(notice))
-        results.append((article.path, geoparse(article, gazetteer, geocoder=geocoder)))
+    with _runner(args) as runner:
+        batch = places_for(args.paths, runner=runner, geocoder=geocoder)
+    for notice in batch.notices:
+        _warn(str(notice))
+    for failure in batch.failures:
+        _error(str(failure))
+    results, failed = batch.results, bool(batch.failures)
     if geocoder is not None:
         for line in geocoder.report():
             print(printable(f"kursk-map: {line}"), file=sys.stderr)
@@ -71,7 +63,8 @@ def claims_command(args: argparse.Namespace) -> int:
 
     corrections = [] if args.no_corrections else corrections_beside(args.paths)
     corrections += args.corrections or []
-    batch = claims_for(args.paths, corrections=corrections)
+    with _runner(args) as runner:
+        batch = claims_for(args.paths, corrections=corrections, runner=runner)
     for notice in batch.notices:
         _warn(str(notice))
     for failure in batch.failures:
@@ -111,7 +104,8 @@ def ledger_command(args: argparse.Namespace) -> int:
     from kursk_map.situation import build_ledger
 
     corrections = [] if args.no_corrections else corrections_beside(args.paths)
-    batch = claims_for(args.paths, corrections=corrections)
+    with _runner(args) as runner:
+        batch = claims_for(args.paths, corrections=corrections, runner=runner)
     for notice in batch.notices:
         _warn(str(notice))
     for failure in batch.failures:
@@ -154,8 +148,9 @@ def build_command(args: argparse.Namespace) -> int:
     from kursk_map.build import build
 
     try:
-        result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained, png=args.png,
-                       dpi=args.dpi, force=args.force)
+        with _runner(args) as runner:
+            result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained,
+                           png=args.png, dpi=args.dpi, force=args.force, runner=runner)
     except OutputError as exc:  # what went wrong with the inputs first, then why nothing was written
         for notice in exc.notices:
             _warn(str(notice))
@@ -218,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where online geocoder answers are cached (default: .cache/geocoder)")
     p.add_argument("--user-agent", default="kursk-map/0.1 (https://github.com/kursk-map)",
                    help="user agent sent to Nominatim (its usage policy requires a real one)")
+    _scale_options(p)
     p.set_defaults(func=places_command)
 
     p = sub.add_parser("claims", help="extract claims of territorial control", description=claims_command.__doc__,
@@ -231,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a corrections file (GeoJSON) of hand-made claims and fixes; may be repeated")
     p.add_argument("--no-corrections", action="store_true",
                    help="do not apply the corrections.geojson found in the folders given")
+    _scale_options(p)
     p.set_defaults(func=claims_command)
 
     p = sub.add_parser("ledger", help="every named settlement's claimed status over time",
@@ -241,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_true", help="print one CSV row per claim about a settlement")
     p.add_argument("--no-corrections", action="store_true",
                    help="do not apply the corrections.geojson found in the folders given")
+    _scale_options(p)
     p.set_defaults(func=ledger_command)
 
     p = sub.add_parser("build", help="build every map (the main job)", description=build_command.__doc__,
@@ -251,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="build into a folder that holds files kursk-map did not write (they are kept)")
     _embedding_options(p)
+    _scale_options(p)
     p.set_defaults(func=build_command)
 
     p = sub.add_parser("compare", help="compare claimed control at two dates", description=compare_command.__doc__,
@@ -264,6 +263,34 @@ def build_parser() -> argparse.ArgumentParser:
     _embedding_options(p)
     p.set_defaults(func=compare_command)
     return parser
+
+
+def _scale_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=_workers, default=1, metavar="N",
+                   help="read and extract articles in N processes (default: 1; the output is the same)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the per-article work on a Dask cluster: its scheduler's address "
+                        "(tcp://host:8786), or 'local' for a cluster of --workers processes on this machine")
+
+
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"{value} is outside 1-256")
+    return value
+
+
+def _runner(args: argparse.Namespace):
+    """The runner --workers and --scheduler ask for (a context manager that shuts it down)."""
+    from kursk_map.runners import RunnerError, runner_for
+
+    try:
+        return runner_for(args.workers if args.scheduler or args.workers > 1 else None, args.scheduler)
+    except RunnerError as exc:
+        raise KurskMapError(str(exc)) from None
 
 
 def _embedding_options(p: argparse.ArgumentParser) -> None:
@@ -287,6 +314,8 @@ def _dpi(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "geocoder", "none") != "none" and (args.workers > 1 or args.scheduler):
+        parser.error("--geocoder runs in one process: it cannot be combined with --workers or --scheduler")
     try:
         return args.func(args)
     except KurskMapError as exc:

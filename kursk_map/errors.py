@@ -47,6 +47,10 @@ class InputError(KurskMapError, ValueError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # rebuilt from its parts when it comes back from a worker process
+        return type(self), (self.path, self.reason)
+
 
 class GazetteerError(KurskMapError, RuntimeError):
     """The gazetteer's data files are missing or damaged."""

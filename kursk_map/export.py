@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 
 from shapely.geometry import mapping
@@ -124,16 +125,21 @@ def _claim_geometry(c: ControlClaim) -> tuple[dict | None, str]:
         return {"type": "MultiPoint", "coordinates": settlements}, "the settlements the claim names"
     for m in c.place_mentions:
         if m.kind == "region" and m.place.id.startswith("ne:"):
-            from kursk_map.situation import geometry as geo
-
-            outline = mapping(geo.simplified(geo.region_outline(m.place.id), tolerance_m=500))
-            return outline, f"the outline of {m.place.name}, the region the claim names"
+            return _outline(m.place.id), f"the outline of {m.place.name}, the region the claim names"
     districts = _points(m for m in c.place_mentions if m.kind in ("district", "settlement"))
     if districts:
         return {"type": "MultiPoint", "coordinates": districts}, "district centres: the claim names only districts"
     if any(m.kind == "country" for m in c.place_mentions):
         return None, "names only a country: no geometry"
     return None, "names no place"
+
+
+@functools.lru_cache(maxsize=64)
+def _outline(region_id: str) -> dict:
+    """A region's display outline as GeoJSON (worked out once per region: many claims share it)."""
+    from kursk_map.situation import geometry as geo
+
+    return mapping(geo.simplified(geo.region_outline(region_id), tolerance_m=500))
 
 
 def _points(mentions) -> list[list[float]]:

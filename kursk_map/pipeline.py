@@ -15,9 +15,10 @@ from kursk_map.articles.reading import article_paths, read_article
 from kursk_map.claims.corrections import CORRECTIONS_NAME, apply_checked, load_corrections
 from kursk_map.claims.extraction import extract_claims
 from kursk_map.errors import InputError
-from kursk_map.model import ArticleClaims, Notice
+from kursk_map.model import ArticleClaims, GeoparseResult, Notice
+from kursk_map.runners import InProcess, Outcome, Runner
 
-__all__ = ["expand_paths", "listed", "ClaimsBatch", "claims_for", "corrections_beside"]
+__all__ = ["expand_paths", "listed", "ClaimsBatch", "PlacesBatch", "claims_for", "places_for", "corrections_beside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,72 @@ class ClaimsBatch:
     results: tuple[ArticleClaims, ...]   # in the order the files were given; hand-made reports last
     failures: tuple[InputError, ...]
     notices: tuple[Notice, ...] = ()    # inputs used with something ignored (a URL that is no web address...)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacesBatch:
+    results: tuple[tuple[str, GeoparseResult], ...]   # (the article's path as shown, its places), in order
+    failures: tuple[InputError, ...]
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One article's work, as sent to a worker: where it is, and what to do with it."""
+
+    shown: str
+    folder: Path | None
+    claims: bool                              # extract claims too, or only resolve places
+    dated: tuple[dt.date, str] | None = None  # a report date given by a corrections file
+
+
+def _work(job: _Job, geocoder=None):
+    """Read, geoparse and (for claims) extract one article: (result or None, error or None, notices).
+
+    Module-level and dependent on nothing but its job and the committed gazetteer, so that a
+    worker process or a Dask worker computes exactly what this process would.
+    """
+    from kursk_map.places.gazetteer import load_gazetteer
+    from kursk_map.places.geoparse import geoparse
+
+    try:
+        article = read_article(job.shown, within=job.folder)
+    except InputError as exc:
+        return None, exc, ()
+    places = geoparse(article, load_gazetteer(), geocoder=geocoder)
+    if not job.claims:
+        return (article.path, places), None, article.notices
+    return extract_claims(article, places, dated=job.dated), None, article.notices
+
+
+def _run(jobs: list[_Job], runner: Runner | None, geocoder):
+    """Every job's result, in order; errors and notices in the order of their files."""
+    runner = runner or InProcess()
+    if geocoder is not None and not isinstance(runner, InProcess):
+        raise ValueError("the online geocoder runs in one process only (it keeps one cache and one request a second)")
+    if geocoder is not None:
+        outcomes = [Outcome(_work(job, geocoder)) for job in jobs]
+    else:
+        outcomes = runner.map(_work, jobs)
+    results, failures, notices = [], [], []
+    for job, outcome in zip(jobs, outcomes):
+        if outcome.lost is not None:
+            failures.append(InputError(job.shown, outcome.lost))
+            continue
+        result, error, seen = outcome.value
+        if error is not None:
+            failures.append(error)
+        else:
+            results.append(result)
+            notices.extend(seen)
+    return results, failures, notices
+
+
+def places_for(paths: list[str], *, runner: Runner | None = None, geocoder=None) -> PlacesBatch:
+    """Read every article and resolve its places (on ``runner``: this process by default)."""
+    results, failures, notices = _run([_Job(shown, folder, False) for shown, folder in listed(paths)],
+                                      runner, geocoder)
+    return PlacesBatch(tuple(results), tuple(failures), tuple(notices))
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -50,30 +117,26 @@ def corrections_beside(paths: list[str]) -> list[Path]:
     return [Path(p) / CORRECTIONS_NAME for p in paths if Path(p).is_dir() and (Path(p) / CORRECTIONS_NAME).is_file()]
 
 
-def claims_for(paths: list[str], *, corrections: list[Path] = (), gazetteer=None, geocoder=None) -> ClaimsBatch:
-    """Read every article, resolve its places, extract its claims, apply the corrections files."""
-    from kursk_map.places.gazetteer import load_gazetteer
-    from kursk_map.places.geoparse import geoparse
+def claims_for(paths: list[str], *, corrections: list[Path] = (), geocoder=None,
+               runner: Runner | None = None) -> ClaimsBatch:
+    """Read every article, resolve its places, extract its claims, apply the corrections files.
 
-    gazetteer = gazetteer or load_gazetteer()
-    results, failures, fixes, notices = [], [], [], []
+    The per-article work runs on ``runner`` (this process by default; see :mod:`kursk_map.runners`);
+    the corrections are applied here, to all the claims together. Every worker reads the
+    committed gazetteer.
+    """
+    fixes, failures = [], []
     for path in corrections:
         entries, problems = load_corrections(path)
         fixes.extend(entries)
         failures.extend(problems)
     # A report date given by hand is known before extraction, so "on Tuesday" reads against it.
     dated = {c.properties["file"]: (dt.date.fromisoformat(c.properties["report_date"]),
-                                               f"correction {c.label}")
+                                    f"correction {c.label}")
              for c in fixes if c.op == "report_date"}
-    for shown, folder in listed(paths):
-        try:
-            article = read_article(shown, within=folder)
-        except InputError as exc:
-            failures.append(exc)
-            continue
-        notices.extend(article.notices)
-        results.append(extract_claims(article, geoparse(article, gazetteer, geocoder=geocoder),
-                                      dated=dated.get(Path(article.path).name)))
+    jobs = [_Job(shown, folder, True, dated.get(Path(shown).name)) for shown, folder in listed(paths)]
+    results, failed, notices = _run(jobs, runner, geocoder)
+    failures = [*failures, *failed]
     if fixes:
         results, problems = apply_checked(results, fixes)
         failures.extend(problems)

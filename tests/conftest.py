@@ -14,13 +14,29 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "data" / "gold"
 
 
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("a test tried to open a network connection")
+    """Any connection beyond this machine fails the test (a Dask LocalCluster talks over loopback)."""
+    connect, create_connection = socket.socket.connect, socket.create_connection
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+    def local(address) -> bool:
+        return isinstance(address, (str, bytes)) or (isinstance(address, tuple) and address[0] in _LOOPBACK)
+
+    def guarded_connect(sock, address):
+        if not local(address):
+            raise AssertionError(f"a test tried to open a network connection to {address!r}")
+        return connect(sock, address)
+
+    def guarded_create_connection(address, *args, **kwargs):
+        if not local(address):
+            raise AssertionError(f"a test tried to open a network connection to {address!r}")
+        return create_connection(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "create_connection", guarded_create_connection)
 
 
 @pytest.fixture(scope="session")

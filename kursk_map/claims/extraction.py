@@ -22,6 +22,7 @@ Rules, sentence by sentence, over the article's body less its boilerplate:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -82,12 +83,15 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     main_region = _main_region(located)
     previous: tuple[PlaceMention, ...] = ()  # the settlements the sentences before named: what "the village" is
     voices: dict[str, str] = {}  # the side of the last claimant who had one: whom "the ministry" speaks for
+    starts = [m.span.start for m in located]
+    regions = _Regions(located)
     for s, e in sentences(article.text, article.body_start):
         if article.in_boilerplate(s, e):
             continue
-        sent = _Sentence(s, e, tuple(m for m in located if s <= m.span.start < e), tuple(attributions(article.text, s, e)))
+        here = located[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        sent = _Sentence(s, e, tuple(here), tuple(attributions(article.text, s, e)))
         country = next((m.place.country for m in sent.places if m.kind == "country"), None)
-        carry = _carried_region(located, s, country, main_region) or main_region
+        carry = _carried_region(regions, s, country, main_region) or main_region
         claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
                                          previous, voices)))
         named = tuple(m for m in sent.places if m.kind == "settlement")
@@ -252,7 +256,25 @@ def _is_country_only(mentions, name) -> bool:
     return all(m.kind == "country" for m in mentions if m.name == name)
 
 
-def _carried_region(located: list[PlaceMention], before: int, country: str | None,
+class _Regions:
+    """The regions an article names, found by position (and country) without a scan of them all."""
+
+    def __init__(self, located: list[PlaceMention]) -> None:
+        self._by_country: dict[str | None, tuple[list[int], list[PlaceMention]]] = {}
+        for m in located:
+            if m.kind == "region":
+                for key in (None, m.place.country):
+                    starts, found = self._by_country.setdefault(key, ([], []))
+                    starts.append(m.span.start)
+                    found.append(m)
+
+    def last_before(self, before: int, country: str | None) -> PlaceMention | None:
+        starts, found = self._by_country.get(country, ([], []))
+        i = bisect.bisect_left(starts, before)
+        return found[i - 1] if i else None
+
+
+def _carried_region(regions: _Regions, before: int, country: str | None,
                     main: PlaceMention | None = None) -> PlaceMention | None:
     """The region named last before ``before``: what "there" and "the region" mean.
 
@@ -261,11 +283,9 @@ def _carried_region(located: list[PlaceMention], before: int, country: str | Non
     than a few sentences back gives way to the article's main region: a report about Kursk
     that once named the Sumy region is still about Kursk.
     """
-    regions = [m for m in located if m.span.start < before and m.kind == "region"
-               and (country is None or m.place.country == country)]
-    if not regions:
+    last = regions.last_before(before, country)
+    if last is None:
         return None
-    last = regions[-1]
     if main is not None and country is None and last.place.country != main.place.country \
             and before - last.span.start > _CARRY_CHARS:
         return main

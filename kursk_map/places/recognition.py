@@ -17,6 +17,7 @@ either side of a name (:mod:`kursk_map.articles.text`, :mod:`kursk_map.places.na
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -145,7 +146,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], li
     surnames: set[str] = set()  # keys the article has used as a person's surname
     for si, (s, e) in enumerate(sents):
         skip = s
-        pending = [c for c in cues if s <= c < e] if cues else []
+        pending = cues[bisect.bisect_left(cues, s):bisect.bisect_left(cues, e)]
         headline = functools.partial(_headline, text, s, e, {})  # worked out only when a rule needs it
         for m in CAPITALISED.finditer(text, s, e):
             start = m.start()
