@@ -196,14 +196,16 @@ def test_a_settlement_markers_popup_gives_its_claimed_history(open_page, village
     page = open_page(villages / "map-2024-09-14.html")
     ledger = {s["settlement"]: s for s in json.loads((villages / "ledger.json").read_text(encoding="utf-8"))}
     martynovka = ledger["Martynovka"]
-    xy = page.evaluate("""([lat, lng]) => { const k = Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k));
+    # The marker drawn at Martynovka's coordinates (a circle marker's SVG path), clicked as a reader would:
+    # Playwright waits until it is visible and nothing covers it, and says what does if something does.
+    marker = page.evaluate_handle("""([lat, lng]) => { const k = Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k));
         const m = window[k]; m.setView([lat, lng], 11, {animate: false});
-        const p = m.latLngToContainerPoint([lat, lng]); const r = m.getContainer().getBoundingClientRect();
-        return [r.left + p.x, r.top + p.y]; }""", [martynovka["lat"], martynovka["lon"]])
-    # The markers are redrawn once the view has moved: wait until the point is one of them.
-    page.wait_for_function("""([x, y]) => { const e = document.elementFromPoint(x, y);
-        return e !== null && e.classList.contains('leaflet-interactive'); }""", arg=xy)
-    page.mouse.click(*xy)
+        let found = null;
+        m.eachLayer(l => { if (l instanceof L.CircleMarker && l.getLatLng().equals([lat, lng], 1e-6)
+                                 && l.getPopup && l.getPopup()) found = l._path; });
+        return found; }""", [martynovka["lat"], martynovka["lon"]]).as_element()
+    assert marker is not None, "no marker with a popup at Martynovka"
+    marker.click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = squash(popup.inner_text())
