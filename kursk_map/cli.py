@@ -266,21 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _scale_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--workers", type=_workers, default=1, metavar="N",
+    p.add_argument("--workers", type=_whole_number(1, 256), default=1, metavar="N",
                    help="read and extract articles in N processes (default: 1; the output is the same)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the per-article work on a Dask cluster: its scheduler's address "
                         "(tcp://host:8786), or 'local' for a cluster of --workers processes on this machine")
-
-
-def _workers(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= value <= 256:
-        raise argparse.ArgumentTypeError(f"{value} is outside 1-256")
-    return value
 
 
 def _runner(args: argparse.Namespace):
@@ -297,18 +287,21 @@ def _embedding_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--self-contained", action="store_true",
                    help="inline every script and stylesheet so each page opens with no network")
     p.add_argument("--png", action="store_true", help="also write a static image of each map and comparison")
-    p.add_argument("--dpi", type=_dpi, default=200, metavar="N",
+    p.add_argument("--dpi", type=_whole_number(72, 600), default=200, metavar="N",
                    help="resolution of the images, dots per inch (default: 200; 72-600)")
 
 
-def _dpi(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 72 <= value <= 600:
-        raise argparse.ArgumentTypeError(f"{value} is outside 72-600")
-    return value
+def _whole_number(lo: int, hi: int):
+    """An argparse type: a whole number from ``lo`` to ``hi``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is outside {lo}-{hi}")
+        return value
+    return parse
 
 
 def main(argv: list[str] | None = None) -> int:

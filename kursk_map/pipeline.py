@@ -8,6 +8,7 @@ per file, beside the results of the others.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from kursk_map.claims.corrections import CORRECTIONS_NAME, apply_checked, load_c
 from kursk_map.claims.extraction import extract_claims
 from kursk_map.errors import InputError
 from kursk_map.model import ArticleClaims, GeoparseResult, Notice
-from kursk_map.runners import InProcess, Outcome, Runner
+from kursk_map.runners import InProcess, Runner
 
 __all__ = ["expand_paths", "listed", "ClaimsBatch", "PlacesBatch", "claims_for", "places_for", "corrections_beside"]
 
@@ -67,12 +68,13 @@ def _work(job: _Job, geocoder=None):
 def _run(jobs: list[_Job], runner: Runner | None, geocoder):
     """Every job's result, in order; errors and notices in the order of their files."""
     runner = runner or InProcess()
-    if geocoder is not None and not isinstance(runner, InProcess):
-        raise ValueError("the online geocoder runs in one process only (it keeps one cache and one request a second)")
+    work = _work
     if geocoder is not None:
-        outcomes = [Outcome(_work(job, geocoder)) for job in jobs]
-    else:
-        outcomes = runner.map(_work, jobs)
+        if not isinstance(runner, InProcess):
+            raise ValueError("the online geocoder runs in one process only (it keeps one cache and one request "
+                             "a second)")
+        work = functools.partial(_work, geocoder=geocoder)
+    outcomes = runner.map(work, jobs)
     results, failures, notices = [], [], []
     for job, outcome in zip(jobs, outcomes):
         if outcome.lost is not None:

@@ -123,16 +123,21 @@ def _context():
 
 
 class DaskBag(Runner):
-    """A ``dask.bag`` on a ``distributed`` cluster: ``address`` of its scheduler, or ``"local"``."""
+    """A ``dask.bag`` on a ``distributed`` cluster: ``address`` of its scheduler, or ``"local"``; or on a
+    ``client`` the caller already has (and keeps: :meth:`close` leaves it open)."""
 
-    def __init__(self, address: str, *, workers: int | None = None, partition_size: int = 16) -> None:
+    def __init__(self, address: str | None = None, *, client=None, workers: int | None = None,
+                 partition_size: int = 16) -> None:
+        self.partition_size = partition_size
+        self.client, self._cluster, self._owned = client, None, client is None
+        if client is not None:
+            self.name = f"Dask ({client.scheduler.address})"
+            return
         try:
             from distributed import Client, LocalCluster
         except ImportError:
             raise RunnerError("--scheduler needs Dask: install kursk-map with its dask extra "
                               "(pip install -e '.[dask]')") from None
-        self.partition_size = partition_size
-        self._cluster = None
         try:
             if address == "local":
                 self._cluster = LocalCluster(n_workers=workers or min(os.cpu_count() or 1, 4), threads_per_worker=1,
@@ -144,15 +149,6 @@ class DaskBag(Runner):
             self.close()
             raise RunnerError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.name = f"Dask ({address})"
-
-    @classmethod
-    def on(cls, client, *, partition_size: int = 16) -> DaskBag:
-        """A runner on a client the caller already has (and keeps: ``close`` leaves it open)."""
-        runner = cls.__new__(cls)
-        runner.client, runner._cluster, runner.partition_size = client, None, partition_size
-        runner._borrowed = True
-        runner.name = f"Dask ({client.scheduler.address})"
-        return runner
 
     def map(self, fn: Callable, items: Sequence) -> list[Outcome]:
         import dask.bag as db
@@ -174,11 +170,10 @@ class DaskBag(Runner):
         return out
 
     def close(self) -> None:
-        if getattr(self, "_borrowed", False):
+        if not self._owned:
             return
-        client = getattr(self, "client", None)
-        if client is not None:
-            client.close()
+        if self.client is not None:
+            self.client.close()
         if self._cluster is not None:
             self._cluster.close()
 

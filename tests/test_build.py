@@ -22,6 +22,7 @@ from shapely.geometry import shape
 from kursk_map.build import build
 from kursk_map.situation.holdings import DERIVATIONS
 from tests.conftest import SEEDS, run_cli
+from tests.render.pagetools import situation_at
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_PAGE_BYTES = 600_000  # issue 13: a self-contained page of the seeds under 600 KB
@@ -75,17 +76,6 @@ def positions(coords):
     else:
         for c in coords:
             yield from positions(c)
-
-
-def situation_at(features: list[dict], when: str, claimant: str = "all") -> dict[str, dict]:
-    """Per side, the situation.geojson feature of ``claimant`` in force on ``when`` (nothing held: left out)."""
-    out = {}
-    for f in features:
-        p = f["properties"]
-        if p["claimant"] == claimant and p["date"] <= when and (p["until"] is None or when < p["until"]):
-            if f["geometry"] is not None:
-                out[p["side"]] = f
-    return out
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

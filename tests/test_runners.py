@@ -97,13 +97,13 @@ def cluster():
 
 def test_a_dask_cluster_gives_the_claims_one_process_gives(cluster, corpus):
     assert len(cluster.scheduler_info()["workers"]) == 2
-    batch = pipeline.claims_for([str(corpus)], runner=DaskBag.on(cluster, partition_size=8))
+    batch = pipeline.claims_for([str(corpus)], runner=DaskBag(client=cluster, partition_size=8))
     assert batch == pipeline.claims_for([str(corpus)])
 
 
 def test_a_dask_cluster_builds_the_same_maps_byte_for_byte(cluster, tmp_path):
     build(SEEDS, tmp_path / "one")
-    build(SEEDS, tmp_path / "dask", runner=DaskBag.on(cluster, partition_size=2))
+    build(SEEDS, tmp_path / "dask", runner=DaskBag(client=cluster, partition_size=2))
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in sorted((tmp_path / "one").rglob("*"))}
     dask = {p.relative_to(tmp_path / "dask"): p.read_bytes() for p in sorted((tmp_path / "dask").rglob("*"))}
     assert one.keys() == dask.keys() and len(one) > 10
@@ -113,7 +113,7 @@ def test_a_dask_cluster_builds_the_same_maps_byte_for_byte(cluster, tmp_path):
 def test_a_dask_worker_killed_mid_batch_costs_a_retry(cluster, corpus, one_process):
     for marker in corpus.glob(".killed-*"):
         marker.unlink()
-    outcomes = DaskBag.on(cluster, partition_size=4).map(dying_work, jobs_of(corpus))
+    outcomes = DaskBag(client=cluster, partition_size=4).map(dying_work, jobs_of(corpus))
     assert (corpus / ".killed-kill-me.txt").exists(), "the worker was killed"
     assert [o.lost for o in outcomes] == [None] * len(outcomes)
     assert [o.value for o in outcomes] == one_process

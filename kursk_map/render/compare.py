@@ -13,7 +13,7 @@ from shapely.geometry import mapping
 from kursk_map.render.basemap import base_layers
 from kursk_map.render.controls import AreaPicker, LegendControl, Stamp, fit
 from kursk_map.render.frame import LEAFLET_CSS, LEAFLET_JS, bounds_of, head, report_legend
-from kursk_map.render.holdings import holding_layers
+from kursk_map.render.holdings import holding_layers, size_label
 from kursk_map.render.ids import deterministic_ids
 from kursk_map.render.layers import ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES, NeutralPrefix, esc
 from kursk_map.situation import geometry as geo
@@ -95,9 +95,7 @@ def _change_style(side: str, verb: str) -> dict:
 
 
 def _km2(h: Holding | None) -> str:
-    if h is None:
-        return "nothing drawn"
-    return f"{'at least ' if h.lower_bound else ''}{h.area_km2:,.0f} km²"
+    return "nothing drawn" if h is None else size_label(h)
 
 
 def changes(holdings_a: dict[str, Holding], holdings_b: dict[str, Holding]) -> dict:

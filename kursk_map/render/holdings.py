@@ -77,11 +77,15 @@ def _basis_html(b) -> str:
             f"{said}{'<br><i>' + esc(c.origin) + '</i>' if c.origin != 'extracted' else ''}")
 
 
+def size_label(h: Holding) -> str:
+    """How big an area is, as every page and image says it: "at least 309 km²" for a lower bound."""
+    return f"{'at least ' if h.lower_bound else ''}{h.area_km2:,.0f} km²"
+
+
 def holding_title(h: Holding) -> str:
     """One line: which side, according to whom, since when, how big (escaped)."""
-    bound = "at least " if h.lower_bound else ""
     return esc(f"{SIDE_NAMES[h.side]}, according to {voice_label(h.voice)}, from {h.date.isoformat()}: "
-               f"{bound}{h.area_km2:,.0f} km²")
+               f"{size_label(h)}")
 
 
 def holding_data(h: Holding) -> dict:

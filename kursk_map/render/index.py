@@ -7,7 +7,7 @@ import datetime as dt
 import html
 
 from kursk_map.model import ArticleClaims
-from kursk_map.render.holdings import voice_label
+from kursk_map.render.holdings import size_label, voice_label
 from kursk_map.render.layers import ATTRIBUTION
 from kursk_map.situation import ALL, Holding, Situation, map_date
 
@@ -25,7 +25,7 @@ def index_page(reports: list[ArticleClaims], pages: list[tuple[dt.date, str, dic
         undated = any(r.report_date is None for r in mine)
         image = f' &middot; <a href="{e(name)}.png">image</a>' if png else ""
         held = by_voice.get(ALL, {})
-        sizes = ", ".join(f"{side} {_km2(h)}" for side, h in sorted(held.items(), reverse=True)) or "nothing drawn"
+        sizes = ", ".join(f"{side} {size_label(h)}" for side, h in sorted(held.items(), reverse=True)) or "nothing drawn"
         rows.append(f"<tr><td>{e(when.isoformat())}{' *' if undated else ''}</td><td>{e(sources)}</td>"
                     f"<td>{e(sizes)}</td><td>{len(by_voice) - (ALL in by_voice)}</td>"
                     f'<td><a href="{e(name)}.html">map</a>{image}</td></tr>')
@@ -37,7 +37,7 @@ def index_page(reports: list[ArticleClaims], pages: list[tuple[dt.date, str, dic
     table_dates = sorted({h.date for hs in series.values() for h in hs})
     chart_rows = "".join(
         f"<tr><td>{e(d.isoformat())}</td>"
-        + "".join(f"<td>{e(next((_km2(h) for h in series[v] if h.date == d), ''))}</td>" for v in voices)
+        + "".join(f"<td>{e(next((size_label(h) for h in series[v] if h.date == d), ''))}</td>" for v in voices)
         + "</tr>" for d in table_dates)
     chart_head = "".join(f"<th>{e(voice_label(v))}</th>" for v in voices)
     undated = [r for r in reports if map_date(r) is None]
@@ -74,6 +74,3 @@ names, its status over time) &middot; <a href="situation.geojson">situation.geoj
 """
 
 
-def _km2(h: Holding) -> str:
-    bound = "at least " if h.lower_bound else ""
-    return f"{bound}{h.area_km2:,.0f} km²"

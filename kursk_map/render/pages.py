@@ -25,6 +25,7 @@ from kursk_map.render.holdings import (
     holding_style,
     holding_title,
     settlement_layer,
+    size_label,
     voice_label,
 )
 from kursk_map.render.ids import deterministic_ids
@@ -90,8 +91,7 @@ def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], 
     def cell(h: Holding | None) -> str:
         if h is None:
             return "<td></td>"
-        bound = "at least " if h.lower_bound else ""
-        return f"<td>{bound}{h.area_km2:,.0f} km² (from {h.date.isoformat()})</td>"
+        return f"<td>{size_label(h)} (from {h.date.isoformat()})</td>"
 
     rows = "".join(f"<tr><td>{esc(voice_label(v))}</td>{cell(sides.get('UA'))}{cell(sides.get('RU'))}</tr>"
                    for v, sides in by_voice.items())

@@ -35,7 +35,7 @@ from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
 from kursk_map.render.basemap import COUNTRY_FILLS, RIVER_COLOUR, country_labels, label_data  # noqa: E402
 from kursk_map.render.frame import bounds_of  # noqa: E402
-from kursk_map.render.holdings import STATUS_COLOURS, STATUS_NAMES, voice_label  # noqa: E402
+from kursk_map.render.holdings import STATUS_COLOURS, STATUS_NAMES, size_label, voice_label  # noqa: E402
 from kursk_map.render.layers import ATTRIBUTION, SIDE_COLOURS, SIDE_NAMES  # noqa: E402
 from kursk_map.situation import ALL, Holding, Ledger  # noqa: E402
 from kursk_map.situation import geometry as geo  # noqa: E402
@@ -191,8 +191,7 @@ def _legend(fig, holdings: list[Holding], statuses: set[str], *, changes: bool =
         if h.geometry is None:
             continue
         colour = SIDE_COLOURS[h.side]
-        bound = "at least " if h.lower_bound else ""
-        label = _label(f"{SIDE_NAMES[h.side]}, {voice_label(h.voice)}: {bound}{h.area_km2:,.0f} km²")
+        label = _label(f"{SIDE_NAMES[h.side]}, {voice_label(h.voice)}: {size_label(h)}")
         if h.estimate and h.lower_bound:
             handles.append(Patch(facecolor="none", edgecolor=colour, linestyle=":", label=label + " (lower bound)"))
         elif h.estimate:
