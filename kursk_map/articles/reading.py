@@ -113,7 +113,13 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # the other is that script's twin ("Sudzhа" with a Cyrillic а).
 _TWINS = dict(zip("aceopxyiABCEHKMOPTXIJS", "асеорхуіАВСЕНКМОРТХІЈЅ"))
 _TO_LATIN = {c: latin for latin, c in _TWINS.items()}
-_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+\b")
+# A Latin and a Cyrillic letter in one word (no regex look-around at every word: this runs on every
+# article); the word around each such pair is then put back in its own script.
+_MIXED_PAIR = re.compile(r"[A-Za-z]\w*?[\u0400-\u04ff]|[\u0400-\u04ff]\w*?[A-Za-z]")
+_WORD_END = re.compile(r"\w*")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")  # most articles have none: then no word is mixed
+_SUSPECT = re.compile(_INVISIBLE.pattern[:-1] + "\u0400-\u04ff]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
@@ -124,24 +130,30 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     ('Korenevo and Sudzha', ['removed 1 invisible character (zero-width, soft hyphen or direction mark)', 'replaced look-alike letters of the other script in 1 word'])
     """
     notes = []
+    if text.isascii() or not _SUSPECT.search(text):
+        return text, notes  # the common case, found in one pass
     stripped, n = _INVISIBLE.subn("", text)
     if n:
         notes.append(f"removed {n} invisible character{'s' if n > 1 else ''} (zero-width, soft hyphen or "
                      f"direction mark)")
-    fixed = 0
-
-    def one(m: re.Match) -> str:
-        nonlocal fixed
-        word = m.group()
+    pieces, cursor, fixed = [], 0, 0
+    for m in _MIXED_PAIR.finditer(stripped) if _CYRILLIC.search(stripped) else ():
+        if m.start() < cursor:
+            continue  # inside a word already put right
+        start = m.start()
+        while start > cursor and _WORD_CHAR.match(stripped, start - 1):
+            start -= 1
+        end = _WORD_END.match(stripped, m.end()).end()
+        word = stripped[start:end]
         latin = sum(1 for ch in word if "a" <= ch.lower() <= "z")
         cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
         table = _TO_LATIN if latin >= cyrillic else _TWINS
         out = "".join(table.get(ch, ch) for ch in word)
-        if out != word:
-            fixed += 1
-        return out
-
-    stripped = _MIXED.sub(one, stripped)
+        fixed += out != word
+        pieces += [stripped[cursor:start], out]
+        cursor = end
+    if pieces:
+        stripped = "".join(pieces) + stripped[cursor:]
     if fixed:
         notes.append(f"replaced look-alike letters of the other script in {fixed} word{'s' if fixed > 1 else ''}")
     return stripped, notes
