@@ -186,7 +186,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                               or (len(last_word.group(1)) == 1 and last_word.group(1).isalpha())):
                 continue  # "Gen. Syrskyi", "Aug. 6", "J. Smith": not a sentence end
         if text[cursor:stop].strip():
-            spans.extend(_bounded(text, *_strip(text, cursor, stop)))
+            span = _strip(text, cursor, stop)
+            if span[1] - span[0] <= MAX_SENTENCE:
+                spans.append(span)
+            else:
+                spans.extend(_bounded(text, *span))
         cursor = m.end()
     if text[cursor:end].strip():
         spans.extend(_bounded(text, *_strip(text, cursor, end)))

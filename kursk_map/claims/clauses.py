@@ -27,7 +27,7 @@ __all__ = ["is_relative", "is_recap", "clause_span", "RECAP_DAYS"]
 RECAP_DAYS = 30
 
 _GROUND_NOUNS = (r"territor(?:y|ies)|land|lands|ground|area|areas|region|regions|oblast|villages?|settlements?|towns?"
-                 r"|city|cities|municipality|positions?|parts?|swath|swathe|chunk|patch|pocket|strip|slice|sliver"
+                 r"|city|cities|province|provinces|municipality|positions?|parts?|swath|swathe|chunk|patch|pocket|strip|slice|sliver"
                  r"|stronghold|foothold|bridgehead|salient|soil|km|kilometres|kilometers|miles")
 _AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|am|has|have|had|get|got|gets|getting)\s+(?:\w+ly\s+)?$",
                         re.IGNORECASE)
@@ -57,7 +57,8 @@ _RECAP_WORDS = re.compile(
     r"|august|september|october|november|december)(?! \d{1,2}\b)(?:,? 20\d\d)?|in 20\d\d)\b",
     re.IGNORECASE)
 _COMMA = re.compile(r",(?!\d{3})")
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+)*$", re.IGNORECASE)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+|so far\s+|still\s+|already\s+|now\s+)*$",
+                              re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
@@ -69,7 +70,7 @@ def is_relative(text: str, t: Trigger, start: int) -> bool:
     word = t.text.split()[0]
     # Reduced: a participle right after a noun, no auxiliary ("villages seized by Ukraine", "land taken in August").
     if _PARTICIPLE.search(word) and not _AUXILIARY.search(before) and (
-            after.startswith(" by") or re.search(rf"\b(?:{_GROUND_NOUNS})\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)):
+            after.startswith(" by") or t.action != "halted" and re.search(rf"\b(?:{_GROUND_NOUNS})\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)):
         return True
     if _CONTACT.search(before):
         return True  # "the biggest municipality Ukraine had conquered"
@@ -95,8 +96,10 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     # the verb's own phrase: "retaken Sudzha, the town seized in August" is two ("1,376" is one)
     comma = _COMMA.search(text, t.end, end)
     for m in _RECAP_WORDS.finditer(text, start, end if comma is None else comma.start()):
-        if lasting and m.group().lower().startswith("since"):
-            continue  # "has kept a foothold since August", "have since pushed back": still so
+        if lasting and (m.group().lower().startswith("since") or re.search(r"\bsince\b", text[t.end:m.start()], re.IGNORECASE)
+                        and _PRESENT_PERFECT.search(text[max(start, t.start - 30):t.start])):
+            continue  # "has kept a foothold since August", "have since pushed back", "kept hold since launching
+            # its incursion in August": still so
         month = next((i for i, name in enumerate(_MONTHS, 1) if name in m.group().lower()), None)
         if month is None or report is None or month != report.month or re.search(r"20\d\d", m.group()):
             return True  # "in August" in an August report is today's news

@@ -96,6 +96,12 @@ def _number(raw: str) -> float:
     return float(digits.replace(",", "."))
 
 
+# "a region that covers 30,000 km²": an administrative unit's size ("the bridgehead covers 500 km²" and "seized
+# an area of 1,000 km²" are figures of control)
+_SIZE_OF = re.compile(r"\b(?:region|oblast|province|country)\b[^.;]{0,25}?\b(?:covers|covering|spans|spanning|measures"
+                      r"|measuring)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def find_areas(text: str, start: int = 0, end: int | None = None) -> list[Area]:
     """Areas in km² (square miles converted); when both units give one figure, the km² one."""
     out: list[Area] = []
@@ -106,6 +112,8 @@ def find_areas(text: str, start: int = 0, end: int | None = None) -> list[Area]:
             if out and m.start() - out[-1].end < 6:  # "1,300 km² (500 sq mi)": the same figure again
                 continue
             value *= SQ_MILE_KM2
+        if _SIZE_OF.search(text, max(start, m.start() - 70), m.start()):
+            continue  # "a region that covers nearly 30,000 square kilometres": its size, not what is held
         out.append(Area(round(value, 1), _qualifier(m.group("q")), m.start(), m.end()))
     return out
 

@@ -31,13 +31,16 @@ _VERBS: tuple[tuple[str, str], ...] = (
                    r"|won back|win back|claim\w* back) (?:full |complete |total )?control(?: of| over)?"
                    r"|recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
                    r"|took back|taken back|take back|takes back|taking back|claw(?:ed|ing|s)? back|reclaim\w*"
-                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement))|drov?e (?:[\w’']+ ){0,3}?out|driv(?:en|ing) (?:[\w’']+ ){0,3}?out"
+                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement))|(?:drov?e|drives?|driv(?:en|ing)) (?:[\w’']+ ){0,4}?(?:out|from)"
                    r"|push(?:ed|es|ing)? (?:[\w’']+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:[\w’']+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
                    r"|відбил\w+ (?:у|в) ворога"),
     ("captured", r"(?:seiz(?:e|es|ed|ing)|gain(?:ed|s)?|establish\w*|took|tak(?:e|es|en|ing)) (?:full )?control(?: of| over)?"
-                 r"|took (?:the )?(?:town|village|city|settlement)s? of|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
+                 r"|took (?:the )?(?:town|village|city|settlement)s? of"
+                 r"|(?:took|tak(?:e|es|en|ing)) (?=(?:another|one more|the|a|an|two|three|four|five|several|\d[\d,]*|more|over|about"
+                 r"|nearly|almost|some|dozens)\b(?: [\w,’'-]+){0,2}? (?:villages?|settlements?|towns?|localit(?:y|ies)|hamlets?"
+                 r"|territor(?:y|ies)|ground|square (?:kilomet|mile)\w*|km2|km²)\b)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),
     ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)|abandon(?:ed|s|ing)?"
                  r"|fled|flee(?:s|ing)?|reposition\w*|leaving(?= (?-i:[A-Z]))"
@@ -50,18 +53,18 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
                  r"|keep(?:s|ing)?(?= (?:only |just |about |some |around |roughly )?(?:\d|half|a third|a quarter))"
                  r"|(?:operat(?:e|es|ing)|active|present) (?:in|inside)(?= (?:the |parts |part |Russia|(?-i:[A-Z])))"
-                 r"|(?:kept|keeps|keep|keeping|maintain\w*|retain\w*|its|their) (?:a |its |their )?(?:foothold|hold on)"
+                 r"|(?:kept|keeps|keep|keeping|maintain\w*|retain\w*|its|their) (?:a |its |their )?(?:foothold|hold on|hold of)"
                  r"|control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
                  r"|kept control|retain(?:s|ed|ing)? control|maintain(?:s|ed|ing)? (?:control|positions)"
                  r"|под контролем|під контролем"
                  r"|контролир\w+|контролю\w*|удержива\w+|утримую\w*|утриму\w+"),
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
-                 r"|crossed the (?:\w+ )?border|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
+                 r"|crossed the (?:\w+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
                  r"|infiltrat\w+|break through|breaking through"
                  r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into"
                  r"|attack(?:ed|ing)(?= (?:Russian|Ukrainian|enemy|the|positions|southeast|northeast|southwest|northwest|south|north|east|west))"
-                 r"|(?:launch(?:ed|es|ing)|mount(?:ed|s|ing)|open(?:ed|s|ing)|start(?:ed|s|ing)|began|begun|begins)"
+                 r"|(?:launch(?:ed|es|ing)|mount(?:ed|s|ing)|open(?:ed|s|ing)|start(?:ed|s|ing)|began|begun|begins|made|carried out)"
                  r" (?!(?:[\w’'-]+ ){0,5}?(?:counter-?|anti-?)terror)(?:[\w’'-]+ ){0,5}?(?:counter-?)?"
                  r"(?:offensive|incursion|assault|attack|operation|raid|push)s?(?: [\w-]+){0,4}? (?:into|in|on|toward|towards|against|near|at)\b"
                  r"|продвину\w+|продвига\w+|наступа\w+|наступлени\w*|прорва\w+|прорыв\w*|просуну\w+|просува\w+"),
@@ -74,7 +77,7 @@ _TERRITORY = re.compile(
     r"|населённ\w+|населенн\w+|сел\w*|территори\w*|позици\w+|населен\w+|терitorі\w*|позиці\w+)\b",
     re.IGNORECASE)
 _NOT_GROUND = re.compile(r"\b(?:soldiers|troops|servicemen|men|lives|tanks|vehicles|equipment|aircraft|jets|drones"
-                         r"|missiles|prisoners|pow|personnel|casualties|momentum|interest|patience|support|sight|track"
+                         r"|missiles|prisoners|pow|personnel|casualties|momentum|initiative|interest|patience|support|sight|track"
                          r"|time|weight|ammunition|artillery|systems|launchers|(?:their |its |a |the )?(?:second |first )?"
                          r"(?:prisoner|exchange|talks|meeting|meetings|election|vote|conference|rally|briefing|press)\w*)\b",
                          re.IGNORECASE)
@@ -125,6 +128,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if action == "controls" and word.lower() == "occupied" and re.search(
                 r"(?:\b(?:the|its|partially|partly|temporarily|of|in|and)|[-‐])\s*$", before, re.IGNORECASE):
             continue  # "the partially occupied Kursk region", "occupied Ukraine": an adjective
+        if action == "lost" and word.lower() == "lost" and re.search(
+                r"\b(?:regain\w*|retak\w*|retook|recaptur\w*|reclaim\w*|restor\w*|the|its|their|previously|recently)\s+$",
+                before, re.IGNORECASE):
+            continue  # "regained lost positions", "the lost territories": an adjective
         if action == "advanced" and word.lower().startswith("reach") and not _REACHED.match(after):
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):
@@ -173,20 +180,24 @@ def _is_modifier(before: str, after: str, word: str) -> bool:
 def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figure: bool) -> bool:
     """Whether the verb is about ground, not soldiers or tanks or patience."""
     following = text[t.end:min(sent_end, t.end + 60)]
-    if t.action == "halted":
-        around = text[max(0, t.start - 80):min(sent_end, t.end + 60)]
+    if t.action == "halted":  # "Russia's counteroffensive to win back ... has been stopped": the subject, far back
+        around = text[max(0, t.start - 160):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
     if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:3])):
         return False
-    if t.action in ("lost", "captured") and not following.strip(" ,") and _NOT_GROUND.search(
-            " ".join(text[max(0, t.start - 40):t.start].split()[-2:])):
-        return False  # "600 Russian soldiers captured": people, not ground
+    if t.action in ("lost", "captured") and (not following.strip(" ,") or _PREPOSITION.match(following)) and _NOT_GROUND.search(
+            " ".join(_PEOPLE_AUX.sub("", text[max(0, t.start - 40):t.start]).split()[-2:])):
+        return False  # "600 Russian soldiers captured", "400 troops lost in a single attack": people, not ground
     if t.action == "lost":
         return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:about |almost |nearly )?(?:half|a third|two-thirds|\d+ ?%)", following))
     if t.action in ("advanced",) and t.text.lower().startswith(("enter", "cross")):
         return has_place or bool(_TERRITORY.search(following))
     near = text[max(0, t.start - 60):min(sent_end, t.end + 80)]
     return has_figure or bool(_TERRITORY.search(near)) or has_place
+
+
+_PREPOSITION = re.compile(r"\s+(?:in|during|near|at|on|since|after|over|while|when|as|by)\b", re.IGNORECASE)
+_PEOPLE_AUX = re.compile(r"\s+(?:were|was|have been|had been|has been|are|is)\s*$", re.IGNORECASE)
 
 
 def is_hedged(text: str, t: Trigger, start: int, end: int) -> bool:
@@ -208,7 +219,8 @@ def segment_of(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
 def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     """``claim``, ``forecast`` or ``context`` for the verb at ``t``."""
     if t.modifier or re.search(r"\b(?:on|in|of|at|for|about|from|without|that)\s+$", text[max(start, t.start - 8):t.start]) \
-            and t.text.lower().endswith("ing"):
+            and t.text.split()[0].lower().endswith("ing") \
+            and not re.search(r"\bsucceed(?:ed|s)? in\s+$", text[max(start, t.start - 16):t.start], re.IGNORECASE):
         return "context"  # "goals in seizing land", "focus on advancing": an activity named, not a claim
     left, right = segment_of(text, t, start, end)
     clause_start = _clause_start(text, left, t.start)
@@ -222,11 +234,18 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     if _CONTEXT.search(before) or _CONTEXT.search(text[t.end:min(right, t.end + 25)]):
         return "context"
     after = text[t.end:right]
-    if _FORECAST.search(before) or re.match(r"\s+(?:\w+\s+){0,3}(?:until|by spring|for several months|for months)\b",
+    forecast = _FORECAST.search(before)
+    if forecast and forecast.group().lower() == "likely" and re.search(r"\blikely\s+$", before, re.IGNORECASE) \
+            and _PAST.search(t.text.split()[0]) and not _FORECAST.search(before, 0, forecast.start()):
+        forecast = None  # "Russian troops likely took control of Sudzha": an assessment of what happened
+    if forecast or re.match(r"\s+(?:\w+\s+){0,3}(?:until|by spring|for several months|for months)\b",
                                             after, re.IGNORECASE) \
             or re.match(r"\s+(?:\w+\s+)?(?:could|would|will|may|might)\b", after, re.IGNORECASE):
         return "forecast"
     return "claim"
+
+
+_PAST = re.compile(r"(?:ed|took|retook|held|won|overran|drove|fled|withdrew|broke|lost)$", re.IGNORECASE)
 
 
 def _clause_start(text: str, left: int, pos: int) -> int:

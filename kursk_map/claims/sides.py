@@ -29,7 +29,7 @@ _SIDE = re.compile(rf"(?P<UA>\b(?:{_UA})\b)|(?P<RU>\b(?:{_RU})\b)|(?P<enemy>\b(?
                    re.IGNORECASE)
 # "Russian territory", "Ukraine's General Staff said": a side's name that is not its forces acting.
 _NOT_FORCE_AFTER = re.compile(
-    r"^['’]?s?\s+(?:territory|soil|land|border|borders|region|regions|oblast|side|villages?|settlements?|towns?|city|cities"
+    r"^-(?:held|controlled|occupied)|^['’]?s?\s+(?:territory|soil|land|border|borders|region|regions|oblast|side|villages?|settlements?|towns?|city|cities"
     r"|Kursk|Belgorod|Bryansk|Sumy|Kharkiv|defen[cs]e ministry|ministry|foreign ministry|general staff|president"
     r"|presidential|officials?|spokes\w+|media|outlets?|authorities|governor|ambassador|government|leadership|state"
     r"|prosecutor|commander\w*|mod\b|war ministry|national security|intelligence|sources?|bloggers?|analysts?)",
@@ -43,6 +43,10 @@ _UA_VOICES = re.compile(
     r"ukrain|kyiv|kiev|syrsk|zelensk|генштаб|зсу|сил оборони|kovalenko|trehubov|budanov|lykhovyi|demchenko|yermak"
     r"|podolyak|sybiha|umerov|deepstate|rbc-ukraine|censor|babel|liga|ukrinform|unian|suspilne|hromadske",
     re.IGNORECASE)
+# A side's word with its attack: "Russia's counteroffensive", "a Ukrainian assault", "Russian attacks".
+_ATTACKER = re.compile(r"\w+(?:['’]s)?\s+(?:[\w-]+\s+)?(?:advance|advances|offensive|counteroffensive|counter-offensive"
+                       r"|attacks?|counterattacks?|counter-attacks?|assaults?|incursion|push|raids?|breakthrough)\b",
+                       re.IGNORECASE)
 _OBJECT = re.compile(r"\b(?:from|against|with|to|by|of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
@@ -65,6 +69,9 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     before = text[max(clause[0], t.start - 60):t.start]
     by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
     if t.action == "halted":
+        attackers = [g for pos, g in forces if clause[0] <= pos < t.start and _ATTACKER.match(text, pos)]
+        if attackers:
+            return attackers[-1]  # "Russia's counteroffensive ... has been stopped": whose attack it was
         if right and not t.passive:
             return right[0]
         if left:
@@ -72,8 +79,9 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return _opposite(voice) if voice else _invader(mentions)
     if t.passive and by and right:
         return right[0]
-    if re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) and right:
-        return right[0]  # "під контролем українських військ": the side follows
+    if (re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) or re.search(r"\bunder\s+(?:the\s+)?$", before,
+                                                                             re.IGNORECASE)) and right:
+        return right[0]  # "під контролем українських військ", "under the control of the Russian Armed Forces"
     if t.text.lower().startswith(("drove", "drive", "driv", "push", "forc", "expel", "oust", "knock")) and not left and right:
         return _opposite(right[0])
     if voice and _FIRST_PERSON.search(before):

@@ -48,3 +48,9 @@ def test_fractions(text, value):
 
 def test_fraction_of_something_else_is_not_a_fraction_of_ground():
     assert find_fractions("half of the soldiers were wounded") == []
+
+
+def test_a_size_is_not_a_figure_of_control():
+    assert find_areas("the Kursk region, which covers nearly 30,000 square kilometres") == []
+    assert [a.km2 for a in find_areas("Ukraine seized an area of 1,000 km²")] == [1000.0]
+    assert [a.km2 for a in find_areas("the bridgehead now covers about 500 km²")] == [500.0]
