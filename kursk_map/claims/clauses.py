@@ -48,6 +48,8 @@ _CONTACT = re.compile(rf"\b(?:{_GROUND_NOUNS})\s+(?:(?:it|they|he|she|we|Ukraine
                       rf"(?:(?:had|has|have|had\s+first|first|initially|originally)\s+)?$", re.IGNORECASE)
 # "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
 _SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+)?$", re.IGNORECASE)
+_WITHIN = re.compile(r"\bwithin (?:(?:a|two|three|a few) )?(?:hours|days?|weeks?)\b", re.IGNORECASE)
 _MONTHS_AFTER = re.compile(r"\b(?:\w+|\d+) (?:weeks|months|years) after\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
 _RECAP_WORDS = re.compile(
     r"\b(?:initially|originally|at first|first(?! time)|last summer|last year|last august|earlier this year"
@@ -94,6 +96,8 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     lasting = t.action == "controls" or bool(_PRESENT_PERFECT.search(text[max(start, t.start - 30):t.start]))
     if _SINCE.search(text[max(start, t.start - 60):t.start]) and not lasting:
         return True
+    if _PLUPERFECT.search(text[max(start, t.start - 20):t.start]) and _WITHIN.search(text, start, end):
+        return True  # "Within days, Ukrainian units had captured 1,000 km²": told from an earlier event
     if _MONTHS_AFTER.search(text[max(start, t.start - 70):t.start]):
         return True  # "eight months after Ukraine's military stormed into": the event the news is dated from
     # the verb's own phrase: "retaken Sudzha, the town seized in August" is two ("1,376" is one)

@@ -47,6 +47,8 @@ _UA_VOICES = re.compile(
 _ATTACKER = re.compile(r"\w+(?:['’]s)?\s+(?:[\w-]+\s+)?(?:advance|advances|offensive|counteroffensive|counter-offensive"
                        r"|attacks?|counterattacks?|counter-attacks?|assaults?|incursion|push|raids?|breakthrough)\b",
                        re.IGNORECASE)
+# A participle after these has the main clause's subject: "after seizing", "by retaking".
+_ADVERBIAL = re.compile(r"\b(?:after|before|while|by|when|upon)\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\b(?:from|against|with|to|by|of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
@@ -68,6 +70,10 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     subject = [g for pos, g in forces if clause[0] <= pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)]
     before = text[max(clause[0], t.start - 60):t.start]
     by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
+    if t.text.split()[0].lower().endswith("ing") and _ADVERBIAL.search(text, max(start, t.start - 8), t.start):
+        main = [g for pos, g in forces if pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)]
+        if main and t.action != "halted":
+            return main[0]  # "800 Russian soldiers had entered Sudzha, ... after seizing the industrial zone"
     if t.action == "halted":
         attackers = [g for pos, g in forces if clause[0] <= pos < t.start and _ATTACKER.match(text, pos)]
         if attackers:

@@ -97,6 +97,22 @@ def test_no_claim_of_ground(gazetteer, sentence):
     assert [c for c in _claims(sentence, gazetteer) if c.kind == "claim"] == []
 
 
+def test_recaps_told_from_an_earlier_event_have_no_date(gazetteer):
+    text = ("Ukraine's army crossed the border last August. Within days, Ukrainian units had captured 900 square "
+            "kilometres of the Kursk region, including the town of Sudzha. Russia says it has retaken the Kursk "
+            "region, seven months after Ukraine's troops stormed into it.")
+    by_quote = {c.quote[:12]: c for c in _claims(text, gazetteer, date="2025-03-09") if c.kind == "claim"}
+    assert by_quote["Within days,"].area_km2 == 900.0 and by_quote["Within days,"].as_of is None
+    assert [(c.side, c.action) for c in _claims(text, gazetteer, date="2025-03-09")
+            if c.kind == "claim" and c.quote.startswith("Russia says")] == [("RU", "recaptured")]
+
+
+def test_an_adverbial_participle_has_the_main_clauses_side(gazetteer):
+    (c,) = [c for c in _claims("Russian troops reached the village of Martynovka after seizing the Ukrainian-held "
+                               "town of Sudzha in the Kursk region.", gazetteer) if c.action != "advanced"]
+    assert (c.side, c.action) == ("RU", "recaptured")
+
+
 def test_a_regions_size_is_no_claimed_area(gazetteer):
     claims = _claims("Ukraine seized ground in the Kursk region, which covers nearly 30,000 square kilometres.",
                      gazetteer)
