@@ -45,6 +45,7 @@ class _Sentence:
     end: int
     places: tuple[PlaceMention, ...]
     found: tuple[Attribution, ...]
+    quoted_by: tuple[Attribution, ...] = ()  # who says a quotation that runs on into a later sentence
 
 
 def report_date(article: Article) -> tuple[dt.date | None, bool, str | None]:
@@ -85,11 +86,13 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     voices: dict[str, str] = {}  # the side of the last claimant who had one: whom "the ministry" speaks for
     starts = [m.span.start for m in located]
     regions = _Regions(located)
-    for s, e in sentences(article.text, article.body_start):
+    spans = sentences(article.text, article.body_start)
+    for i, (s, e) in enumerate(spans):
         if article.in_boilerplate(s, e):
             continue
         here = located[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-        sent = _Sentence(s, e, tuple(here), tuple(attributions(article.text, s, e)))
+        sent = _Sentence(s, e, tuple(here), tuple(attributions(article.text, s, e)),
+                         _quotation_speaker(article.text, spans, i))
         country = next((m.place.country for m in sent.places if m.kind == "country"), None)
         carry = _carried_region(regions, s, country, main_region) or main_region
         claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
@@ -144,7 +147,8 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
     for i, t in enumerate(kept):
         segment = lexicon.segment_of(text, t, sent.start, sent.end)
         found = [a for a in sent.found if segment[0] <= a.start < segment[1]] or (
-            [a for a in sent.found if a.start > t.start] if sent.found and sent.found[-1].start > t.start else [])
+            [a for a in sent.found if a.start > t.start] if sent.found and sent.found[-1].start > t.start else []) \
+            or list(sent.quoted_by)
         if not found and retold:
             claimant, sources = retold, tuple(x for x in (publisher, retold) if x)
         else:
@@ -213,6 +217,27 @@ _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A settlement named in an earlier sentence and meant here: "the village", "both villages".
 _ANAPHORA = re.compile(r"\b(?:the|both|these|those|the two|the three|this) (?:village|villages|town|settlement|settlements"
                        r"|city|hamlet)\b(?! of\b)", re.IGNORECASE)
+
+
+_OPEN_QUOTE = re.compile(r'\s*["“]')  # used with match(): anchored at the sentence start
+_QUOTE_MARK = re.compile(r'["“”]')
+
+
+def _quotation_speaker(text: str, spans: list[tuple[int, int]], i: int) -> tuple[Attribution, ...]:
+    """Who says a quotation that opens this sentence and closes in one of the next three ('"All attacks
+    were repulsed ... drones. No crossing was allowed," the ministry said.'): the speaker named after
+    the closing mark. Nothing when the quotation closes in the sentence itself."""
+    s, e = spans[i]
+    if not _OPEN_QUOTE.match(text, s) or len(_QUOTE_MARK.findall(text, s, e)) % 2 == 0:
+        return ()
+    for s2, e2 in spans[i + 1:i + 4]:
+        close = _QUOTE_MARK.search(text, s2, e2)
+        if close is None:
+            continue
+        if close.start() - s2 < 3 and len(_QUOTE_MARK.findall(text, s2, e2)) % 2 == 0:
+            return ()  # a new quotation begins: the first one was never closed
+        return tuple(a for a in attributions(text, s2, e2) if a.start >= close.end())
+    return ()
 
 
 def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:

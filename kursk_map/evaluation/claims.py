@@ -22,7 +22,7 @@ from kursk_map.evaluation.tally import Tally
 from kursk_map.model import ArticleClaims, ControlClaim
 from kursk_map.places.normalize import name_key
 
-__all__ = ["ClaimScore", "score_claims", "load_claims_gold", "AS_OF_DAYS", "FAMILIES"]
+__all__ = ["ClaimScore", "score_claims", "load_claims_gold", "annotation_as_claims", "AS_OF_DAYS", "FAMILIES"]
 
 AS_OF_DAYS = 3
 FAMILIES = {"controls": "holds", "captured": "holds", "recaptured": "holds", "lost": "lost", "withdrew": "lost"}
@@ -51,6 +51,21 @@ class ClaimScore(Tally):
 
 def load_claims_gold(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def annotation_as_claims(annotation: dict, path: str) -> ArticleClaims:
+    """A gold file read as if it were extracted: to score one annotator against another."""
+    claims = tuple(ControlClaim(
+        kind=c["kind"], claimant=c["claimant"], sources=tuple(c["sources"]), side=c["side"], action=c["action"],
+        places=tuple(c["places"]), area_km2=c["area_km2"], settlement_count=c["settlement_count"],
+        fraction=c["fraction"], as_of=dt.date.fromisoformat(c["as_of"]) if c["as_of"] else None, hedged=c["hedged"],
+        quote=c["quote"], start=c["start"], end=c["end"], area_qualifier=c["area_qualifier"],
+        settlement_text=c["settlement_text"],
+        settlement_range=tuple(c["settlement_range"]) if c["settlement_range"] else None, origin="annotation")
+        for c in annotation["claims"])
+    date = dt.date.fromisoformat(annotation["report_date"]) if annotation.get("report_date") else None
+    return ArticleClaims(path=path, report_date=date, report_date_inferred=False, report_date_evidence=None,
+                         publisher=None, url=None, title=None, claims=claims)
 
 
 def _figure_agrees(p: ControlClaim, g: dict) -> bool:
