@@ -4,7 +4,8 @@
     python bench/eval_places.py --errors   # and every miss, spurious or wrong mention
 
 The real reports are scored by half (odd ids develop, even ids test) and, for each half, on its
-second batch alone (``real-dev-b2``, ``real-test-b2``: the 30 reports added after the first 66).
+later batches alone (``real-dev-b2``, ``real-test-b2``: the 30 reports added after the first 66;
+``-b3``: the 28 added after those).
 """
 
 from __future__ import annotations
@@ -22,18 +23,21 @@ GOLD = ROOT / "tests" / "data" / "gold"
 REAL = ROOT / "tests" / "data" / "real"
 
 
-def second_batch(stem: str) -> bool:
-    """The 30 reports added after the first 66 (r123-r132, r223-r232, r323-r332): unseen until scored."""
-    return int(stem[2:4]) >= 23
+def batch(stem: str) -> int:
+    """1 for the first 66 reports (r1/2/3 01-22), 2 for the 30 added next (23-32), 3 for the 28 after (33-42):
+    a later batch was unseen until it was scored."""
+    number = int(stem[2:4])
+    return 1 if number <= 22 else 2 if number <= 32 else 3
 
 
 def real_halves(sub: str) -> dict[str, list[tuple[Path, Path]]]:
     """The real reports' (text, gold) pairs, split once by report: odd ids develop, even ids test;
-    each half as a whole and its second batch alone (``-b2``), which no rule was written against."""
+    each half as a whole and each of its later batches alone (``-b2``, ``-b3``)."""
     pairs = [(REAL / "texts" / f"{g.stem}.txt", g) for g in sorted((REAL / sub).glob("*.json"))]
     halves = {"real-dev": [p for p in pairs if int(p[1].stem[1:4]) % 2],
               "real-test": [p for p in pairs if not int(p[1].stem[1:4]) % 2]}
-    return {**halves, **{f"{name}-b2": [p for p in half if second_batch(p[1].stem)] for name, half in halves.items()}}
+    return {**halves, **{f"{name}-b{b}": [p for p in half if batch(p[1].stem) == b]
+                         for b in (2, 3) for name, half in halves.items()}}
 
 
 def gold_sets() -> dict[str, list[tuple[Path, Path]]]:
@@ -56,10 +60,10 @@ def report(description: str, sets: dict, evaluate, zero) -> None:
     scores = {name: evaluate(pairs) for name, pairs in sets.items()}
     for name, s in scores.items():
         print(f"{name:12s} {s.summary()}")
-        if args.errors and not name.startswith("real-test") and not name.endswith("-b2"):
+        if args.errors and not name.startswith("real-test") and "-b" not in name:
             for e in s.errors:
                 print("   ", e)
-    whole = {name: s for name, s in scores.items() if not name.endswith("-b2")}  # a batch is part of its half
+    whole = {name: s for name, s in scores.items() if "-b" not in name}  # a batch is part of its half
     real = [s for name, s in whole.items() if name.startswith("real")]
     if real:
         print(f"{'real-all':12s} {sum(real, zero).summary()}")

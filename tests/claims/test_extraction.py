@@ -220,3 +220,10 @@ def test_real_reports_development_half(gazetteer):
     family = _real("dev", gazetteer, by_family=True)
     print(family.summary())
     assert family.f1 >= 0.7 and family.precision >= 0.75 and family.forecasts_drawn <= 1
+
+
+def test_a_quotation_over_two_sentences_is_its_speakers(gazetteer):
+    text = ('"All attacks near Demidovka were repelled by our units. No one crossed the border," the Russian '
+            'Defence Ministry said.')
+    (c,) = [c for c in _claims(text, gazetteer, publisher="Kyiv Independent") if c.kind == "claim"]
+    assert (c.side, c.action, c.claimant) == ("UA", "halted", "the Russian Defence Ministry")
