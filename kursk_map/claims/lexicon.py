@@ -31,7 +31,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                    r"|won back|win back|claim\w* back) (?:full |complete |total )?control(?: of| over)?"
                    r"|recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
                    r"|took back|taken back|take back|takes back|taking back|claw(?:ed|ing|s)? back|reclaim\w*"
-                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement))|(?:drov?e|drives?|driv(?:en|ing)) (?:[\w’']+ ){0,4}?(?:out|from)"
+                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement)| (?:one|two|three|four|five|\d+|a|another) (?:localit(?:y|ies)|settlements?|villages?|towns?)\b)|clearing(?= the (?-i:[A-Z]))|(?:drov?e|drives?|driv(?:en|ing)) (?:[\w’']+ ){0,4}?(?:out|from)"
                    r"|push(?:ed|es|ing)? (?:[\w’']+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:[\w’']+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
@@ -96,7 +96,7 @@ _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|unlikely|likely|e
                        r"|by summer|by winter|by the end|if|hope\w*|predict\w*|forecast\w*|project\w*|threaten\w*|won[’']t"
                        r"|wouldn[’']t|couldn[’']t|cannot|can't|set to|poised to|going to|soon|to last|risks? (?:losing|being|to)|risked|risking"
                        r"|in the coming|confident)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|never|no longer|failed to|fails? to|n[’']t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|failed to|fails? to|n[’']t|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -106,6 +106,7 @@ class Trigger:
     action: str
     modifier: bool = False   # "the captured territories", "the land it occupies": presupposed, not asserted
     passive: bool = False    # "had been halted", "was liberated"
+    attempt: bool = False    # "tried to advance" read as halted: the subject is the attacker
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
@@ -141,10 +142,13 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
         attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()])
+        if attempt and action == "halted":
+            continue  # "Moscow tried to fend off the advance": an attempt to stop is no halt
         if attempt and action in ("advanced", "captured", "recaptured") and (
                 not _ONGOING.match(attempt.group()) or _FAILED.search(text, m.end(), end)):
             action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
-        found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive))
+        found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive,
+                             attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted"))
     for m in _TAKEN.finditer(text, start, end):  # "100 settlements taken": a capture told by its object
         found.append(Trigger(m.group(1), m.start(1), m.end(1), "captured", False, True))
     return sorted(found, key=lambda t: t.start)

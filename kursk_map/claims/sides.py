@@ -78,8 +78,13 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         attackers = [g for pos, g in forces if clause[0] <= pos < t.start and _ATTACKER.match(text, pos)]
         if attackers:
             return attackers[-1]  # "Russia's counteroffensive ... has been stopped": whose attack it was
-        if right and not t.passive:
-            return right[0]
+        if t.attempt and subject:
+            return subject[-1]  # "Russian troops tried to push back Ukrainian positions": the attacker
+        within = [g for pos, g in forces if t.end < pos < min(clause[1], t.end + 60)]
+        if within and not t.passive:
+            return within[0]
+        if subject and not t.passive and not t.attempt:
+            return _opposite(subject[-1])  # "Russia repelled the attacks": the attacks were the other side's
         if left:
             return left[-1]
         return _opposite(voice) if voice else _invader(mentions)

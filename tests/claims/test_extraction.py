@@ -81,6 +81,10 @@ def test_many_voices(gazetteer, sentence, side, action):
     ("Russian troops have succeeded in driving Ukrainian forces out of Korenevo.", "RU", "recaptured"),
     ("North Korean troops have driven the Ukrainian armed forces out of the village of Plekhovo.", "RU", "recaptured"),
     ("Ukrainian units regained lost positions near Vovchansk.", "UA", "recaptured"),  # "lost" is an adjective
+    ("Officials said Russia repelled the attacks - the largest incursion into Russia so far.", "UA", "halted"),
+    ("Russian troops tried to push back Ukrainian positions near Sudzha.", "RU", "halted"),
+    ("\"We have already cleared one locality, Martynovka,\" the general said.", "RU", "recaptured"),
+    ("Ukrainian units have finished clearing the Malaya Loknya - Pogrebki line.", "UA", "recaptured"),
 ])
 def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     claims = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
@@ -92,6 +96,8 @@ def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     "More than 500 Russian servicemen were captured during the incursion into the Kursk region.",
     "The raid helped Ukraine by seizing the initiative in the Kursk region.",
     "Officials have repeatedly accused Ukraine of launching attacks on the Belgorod region.",
+    "Moscow slowly tried to fend off the advance in the Kursk region.",  # an attempt to stop is no halt
+    "Russia must win the war without pulling troops out of the Donetsk region.",
 ])
 def test_no_claim_of_ground(gazetteer, sentence):
     assert [c for c in _claims(sentence, gazetteer) if c.kind == "claim"] == []
@@ -212,14 +218,14 @@ def test_real_reports_test_half(gazetteer):
     strict, family = _real("test", gazetteer, by_family=False), _real("test", gazetteer, by_family=True)
     print("strict", strict.summary())
     print("family", family.summary())
-    assert family.f1 >= 0.6 and family.precision >= 0.65 and strict.f1 >= 0.58
-    assert family.as_of_share >= 0.9 and family.forecasts_drawn <= 2
+    assert family.f1 >= 0.6 and family.precision >= 0.68 and strict.f1 >= 0.58
+    assert family.as_of_share >= 0.9 and family.forecasts_drawn <= 3
 
 
 def test_real_reports_development_half(gazetteer):
     family = _real("dev", gazetteer, by_family=True)
     print(family.summary())
-    assert family.f1 >= 0.7 and family.precision >= 0.75 and family.forecasts_drawn <= 1
+    assert family.f1 >= 0.65 and family.precision >= 0.74 and family.forecasts_drawn <= 1
 
 
 def test_a_quotation_over_two_sentences_is_its_speakers(gazetteer):
