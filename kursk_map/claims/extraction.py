@@ -96,7 +96,7 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
         country = next((m.place.country for m in sent.places if m.kind == "country"), None)
         carry = _carried_region(regions, s, country, main_region) or main_region
         claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
-                                         previous, voices)))
+                                         previous, voices, main_region)))
         named = tuple(m for m in sent.places if m.kind == "settlement")
         previous = named or previous
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
@@ -105,7 +105,7 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
 
 
 def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry, previous,
-               voices) -> list[ControlClaim]:
+               voices, main_region=None) -> list[ControlClaim]:
     triggers = lexicon.find_triggers(text, sent.start, sent.end)
     triggers = [t for t in triggers if not any(a.start <= t.start < a.end for a in sent.found)]
     if not triggers:
@@ -133,11 +133,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
     # "advanced south of Sudzha": for a movement the reference point is where it happened.
     located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
     own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else ground)
-                          if nearest(m.span.start) is t] for t in kept}
+                          if nearest(m.span.start) is t and not _in_later_relative(text, t, m, sent)] for t in kept}
     for t in kept:
         if relative[id(t)]:  # "Sudzha, the town Ukraine seized in August": the clause is about its antecedent
-            antecedent = [m for m in ground if m.kind == "settlement" and t.start - 80 < m.span.start < t.start]
-            own_places[id(t)] = antecedent[-1:] or own_places[id(t)]
+            antecedent = _antecedent(text, t, sent)  # "in Maryino, in the Kursk region, where Ukrainian forces hold"
+            own_places[id(t)] = [antecedent] if antecedent is not None else own_places[id(t)]
         elif t.action in ("advanced", "halted") and len(own_places[id(t)]) > 1:
             # "crossed into Ukraine from Kursk Oblast": a movement's ground is where it went, not where it came from
             to = [m for m in own_places[id(t)] if not _ORIGIN.search(text, max(sent.start, m.span.start - 12), m.span.start)]
@@ -165,6 +165,10 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         if not _place_names(mentions):
             abroad = [m for m in mentions if m.kind == "country" and m.place.country != "RU"]
             mentions = abroad if abroad else ([carry] if carry is not None else mentions)
+            home = main_region.place.country if main_region is not None else None
+            if t.action == "recaptured" and carry is not None and mentions == [carry] and carry.place.country != home \
+                    and _retaker_home(text, t, sent) == home:
+                mentions = [main_region]  # "Russia has won back about half": its own ground, not the Sumy region named last
         area = _owned(areas, t, kept, relative)
         count = _owned(counts, t, kept, relative)
         fraction = _owned(fractions, t, kept, relative)
@@ -183,8 +187,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         both = _BOTH_SIDES.search(text, clause[0], t.start)
         # A description ("villages seized by Ukraine") or a recap ("since Kyiv launched its incursion in
         # August") adds to a map only with a figure or a named settlement of its own; dated by the text.
-        own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)]) or (
-            relative[id(t)] and any(m.kind == "settlement" and t.start - 80 < m.span.start < t.start for m in ground))
+        own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)])
         recap = relative[id(t)] or clauses.is_recap(text, t, clauses.clause_span(text, t, sent.start, sent.end),
                                                     as_of if id(t) in dated else None, anchor)
         if kind == "claim" and recap:
@@ -240,6 +243,12 @@ def _quotation_speaker(text: str, spans: list[tuple[int, int]], i: int) -> tuple
     return ()
 
 
+def _retaker_home(text: str, t, sent: _Sentence) -> str | None:
+    """The country of the side that retakes, when the clause names it before the verb ("Russia has won back")."""
+    side = sides.subject_side(text, t, sent.start, sent.end)
+    return {"RU": "RU", "UA": "UA"}.get(side or "")
+
+
 def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
     """One claim per statement: two verbs of one sentence saying the same ("launched a counterattack ...,
     with troops pushing towards several villages") are one claim, with every figure either gives."""
@@ -259,8 +268,26 @@ def _figures(c: ControlClaim) -> int:
 
 
 _REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|\bfrom|\b(?:north|south|east|west)"
-                        r"(?:-?(?:north|south|east|west))?(?:ern)? of|\bkilomet\w+ (?:from|of)|\bkm (?:from|of))\s+(?:the\s+)?$",
-                        re.IGNORECASE)
+                        r"(?:-?(?:north|south|east|west))?(?:ern)? of|\bkilomet\w+ (?:from|of)|\bkm (?:from|of))\s+(?:the\s+)?"
+                        r"(?:(?:[\w’'-]+\s+){0,2}(?:town|village|city|settlement|hamlet)\s+of\s+)?$",  # "north of the
+                        re.IGNORECASE)                                                                 # Ukrainian-held town of"
+
+
+def _antecedent(text: str, t, sent: _Sentence) -> PlaceMention | None:
+    """The place a relative clause describes: the last one named within 80 characters before its verb
+    (a region as well as a settlement: "Maryino, in the Kursk region, where ..." is about the region)."""
+    before = [m for m in sent.places if t.start - 80 < m.span.start < t.start
+              and not any(a.start <= m.span.start < a.end for a in sent.found)]
+    return before[-1] if before else None
+
+
+_LATER_RELATIVE = re.compile(r",\s*(?:which|where|who|whose)\b", re.IGNORECASE)
+
+
+def _in_later_relative(text: str, t, m: PlaceMention, sent: _Sentence) -> bool:
+    """A place in a relative clause after the verb's own words ("won back territory south of Korovo,
+    which, along with the town of Sudzha, was a focus") describes something else: not the ground claimed."""
+    return m.span.start > t.end and bool(_LATER_RELATIVE.search(text, t.end, m.span.start))
 
 
 def _is_reference(text: str, sent: _Sentence, m: PlaceMention) -> bool:
@@ -268,7 +295,7 @@ def _is_reference(text: str, sent: _Sentence, m: PlaceMention) -> bool:
     ("Kursk acting governor"): not the ground a claim is about."""
     if any(a.start <= m.span.start < a.end for a in sent.found):
         return True
-    return bool(_REFERENCE.search(text[max(sent.start, m.span.start - 30):m.span.start]))
+    return bool(_REFERENCE.search(text[max(sent.start, m.span.start - 60):m.span.start]))
 
 
 def _place_names(mentions) -> tuple[str, ...]:

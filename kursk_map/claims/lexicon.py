@@ -78,7 +78,7 @@ _TERRITORY = re.compile(
     re.IGNORECASE)
 _NOT_GROUND = re.compile(r"\b(?:soldiers|troops|servicemen|men|lives|tanks|vehicles|equipment|aircraft|jets|drones"
                          r"|missiles|prisoners|pow|personnel|casualties|momentum|initiative|interest|patience|support|sight|track"
-                         r"|time|weight|ammunition|artillery|systems|launchers|(?:their |its |a |the )?(?:second |first )?"
+                         r"|time|weight|ammunition|artillery|systems|launchers|phone|calls?|summit|session|ceremony|drills|exercises|referendum|(?:their |its |a |the )?(?:second |first )?"
                          r"(?:prisoner|exchange|talks|meeting|meetings|election|vote|conference|rally|briefing|press)\w*)\b",
                          re.IGNORECASE)
 _ATTACK_NOUN = re.compile(r"\b(?:advance|advances|offensive|attack|attacks|assault|assaults|incursion|push|raid|raids"
@@ -90,7 +90,7 @@ HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?|reportedly|unconfirmed|according to
 _CONTEXT = re.compile(r"\b(?:whether|goal|goals|aim|aims|aimed|objective|intend\w*|intention|plan|plans|planned|planning"
                       r"|not interested|interested in|did not say|didn't say|was not to|wants? to|seeks? to|sought to"
                       r"|in order to|to avoid|leverage|bargaining|purpose|unsure|no idea|prepar\w+ to|ordered|orders|order to|told \w+ to"
-                      r"|urged|called on|calls? for|demanded|outside|beyond)\b",
+                      r"|urged|called on|calls? for|push(?:es|ed|ing)? for|in a bid to|demanded|outside|beyond)\b",
                       re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|unlikely|likely|expect\w*|able to|be forced|until|by spring"
                        r"|by summer|by winter|by the end|if|hope\w*|predict\w*|forecast\w*|project\w*|threaten\w*|won[’']t"
@@ -133,6 +133,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 r"\b(?:regain\w*|retak\w*|retook|recaptur\w*|reclaim\w*|restor\w*|the|its|their|previously|recently)\s+$",
                 before, re.IGNORECASE):
             continue  # "regained lost positions", "the lost territories": an adjective
+        if action == "controls" and word.lower() == "held" and re.search(
+                r"\b(?:talks|meetings?|elections?|summit|conference|negotiations|consultations|vote|referendum|call)\s+$",
+                before, re.IGNORECASE):
+            continue  # "talks held in Saudi Arabia": an event held, not ground
         if action == "advanced" and word.lower().startswith("reach") and not _REACHED.match(after):
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):

@@ -18,7 +18,7 @@ import re
 from kursk_map.claims.clauses import clause_span
 from kursk_map.claims.lexicon import Trigger
 
-__all__ = ["side_of", "claimant_side", "owner"]
+__all__ = ["side_of", "subject_side", "claimant_side", "owner"]
 
 _UA = (r"Ukrain(?:e|ian|ians)|Kiev|Kyiv|AFU|ZSU|Defen[cs]e Forces|Armed Forces of Ukraine|ВСУ|ЗСУ|украин\w+"
        r"|українськ\w+|Сили оборони|Сил оборони|силы обороны")
@@ -109,6 +109,14 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if left:
         return left[-1]
     return _opposite(home) if home else "UA"
+
+
+def subject_side(text: str, t: Trigger, start: int, end: int) -> str | None:
+    """The side named as the verb's subject in its clause ("Russia has won back"), if any."""
+    clause = clause_span(text, t, start, end)
+    found = [m.lastgroup for m in _SIDE.finditer(text, clause[0], t.start) if m.lastgroup != "enemy"
+             and _is_force(text, m, end) and not _OBJECT.search(text, max(start, m.start() - 8), m.start())]
+    return found[-1] if found else None
 
 
 def claimant_side(claimant: str | None) -> str | None:

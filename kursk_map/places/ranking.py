@@ -27,6 +27,7 @@ from kursk_map.articles.text import WORD, Word, count_words, word, words_after, 
 from kursk_map.model import Article, Place, PlaceMention, Span
 from kursk_map.places.gazetteer import Gazetteer
 from kursk_map.places.metonymy import CAPITALS, is_actor
+from kursk_map.places.normalize import name_key
 from kursk_map.places.recognition import Mention
 
 __all__ = ["resolve", "THEATRE_CENTRE"]
@@ -91,7 +92,7 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
         # The candidate tuples are shared per key (places.candidates), so their identity names the set.
         memo_key = (id(options), container.id if container is not None else None)
         if memo_key not in chosen:
-            chosen[memo_key] = story.best(options, container)
+            chosen[memo_key] = story.best(options, container, mention.key)
         best = chosen[memo_key]
         if best is None:
             unresolved.append(mention.span)
@@ -143,13 +144,16 @@ class _Story:
         self.priors = gazetteer.memo.setdefault("priors", {})
         self._nearest: dict[str, tuple[Place, float | None]] = {}
 
-    def best(self, options: tuple[Place, ...], container: Place | None) -> Place | None:
+    def best(self, options: tuple[Place, ...], container: Place | None, key: str | None = None) -> Place | None:
         if len(options) == 1 and container is None:
             only = options[0]
             return only if self.plausible(only, support=False) else None
+        # A name that is some places' own and only another's former or variant name ("Maryino": four
+        # villages, and a GeoNames alias of Pristen) means one of the former.
+        by_name = {p.id for p in options if key is not None and name_key(p.name) == key}
         scored = []
         for place in options:
-            score = self.prior(place)[0]
+            score = self.prior(place)[0] - (_ALIAS_ONLY if by_name and place.id not in by_name else 0.0)
             support = False
             if container is not None:
                 inside = place.admin1 == container.name or (
@@ -296,6 +300,9 @@ def _means_region(before: tuple[Word, ...], region: Place, after: list[Word], na
     if b1 in _REGION_BEFORE or (b1 == "of" and b2 == "out"):
         return region.name in named_regions or military()
     return False
+
+
+_ALIAS_ONLY = 2.0  # the prior given up by a place the mention names only by an alternate name
 
 
 def _district_place(place: Place, gazetteer: Gazetteer) -> Place | None:
