@@ -85,11 +85,13 @@ class Cells:
         return known
 
     def grow(self, region_id: str, origin: tuple[float, float] | None, named: list[Cell], km2: float, *,
-             blocked: set[int] = frozenset(), taken: set[int] = frozenset()) -> list[Cell]:
+             blocked: set[int] = frozenset(), taken: set[int] = frozenset(), from_named: bool = True) -> list[Cell]:
         """Cells of the region taken one by one, nearest ``origin`` (a metric point) and the ``named``
         cells first, the distance measured along a path through cells not ``blocked`` (ground the
         other side holds stops the growth), until their area is within one cell of ``km2``. Cells in
-        ``named`` or ``taken`` are held already: they are passed through, not counted.
+        ``named`` or ``taken`` are held already: they are passed through, not counted. With
+        ``from_named`` false (and an ``origin``), only the origin seeds the growth: the named cells
+        are passed through when it reaches them.
 
         >>> cells = theatre_cells()
         >>> grown = cells.grow("ne:RU-KRS", cells.in_region("ne:RU-KRS")[0].xy, [], 300.0)
@@ -98,7 +100,7 @@ class Cells:
         """
         members = {c.index: c for c in self.in_region(region_id)}
         neighbours = self.neighbours(region_id)
-        queue = [(0.0, c.index) for c in named if c.index in members]
+        queue = [(0.0, c.index) for c in named if c.index in members] if from_named or origin is None else []
         start = self.at(region_id, *origin) if origin is not None else None
         if start is not None and start.index not in blocked:
             queue.append((math.hypot(start.x - origin[0], start.y - origin[1]), start.index))

@@ -16,8 +16,11 @@ of the dates they are about, and each sets or moves a side's figure:
 
 The area is then built from cells (:mod:`~kursk_map.situation.cells`): the settlements the
 ledger says the side holds (named ground), plus, to meet the figure, free cells taken one by
-one, nearest the border crossing and the named ground first, moving only through cells the
-other side is not claimed to hold, until the area is within one cell of the figure.
+one, nearest the border crossing first, moving only through cells the other side is not claimed
+to hold (and through the named ground, which is held already), until the area is within one cell
+of the figure. The named ground seeds no growth of its own: grown from every named village at
+once, a village named far from the crossing pulled a share of the figure around itself (on the
+124 real reports, mean IoU with the reference 0.33 that way, 0.49 grown from the crossing).
 """
 
 from __future__ import annotations
@@ -312,7 +315,7 @@ def _dedupe(basis) -> tuple[Basis, ...]:
 def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[int], sourced, figure: Figure,
           gazetteer) -> list[Cell]:
     """The cells that meet the figure: grown from the border crossing the side's advance into the
-    figure's region came from, and from its named ground. A side grows only on the other side's
+    figure's region came from, through its named ground. A side grows only on the other side's
     ground (Ukraine's in Kursk Oblast, Russia's in Sumy); on its own it holds what it names."""
     region_id = _region_of(figure.basis[-1].claim, named)
     origin = _origin(region_id, side, named, gazetteer)
@@ -323,7 +326,7 @@ def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[i
         members = cells.in_region(region_id)
         inside = shapely.contains_xy(sourced, [c.x for c in members], [c.y for c in members])
         taken = {c.index for c, yes in zip(members, inside.tolist()) if yes}
-    return cells.grow(region_id, origin, named, km2, blocked=foreign, taken=taken)
+    return cells.grow(region_id, origin, named, km2, blocked=foreign, taken=taken, from_named=False)
 
 
 def _region_of(claim: ControlClaim, named: list[Cell]) -> str:
@@ -361,7 +364,7 @@ def _method(side, names, named_km2, fill_km2, figure: Figure | None, sourced: bo
         parts.append("the geometry given in the corrections file")
     if fill_km2:
         kind = "at least " if figure.lower_bound else ""
-        parts.append(f"{fill_km2:,.0f} km² of cells nearest the border crossing and the named ground, to meet "
+        parts.append(f"{fill_km2:,.0f} km² of cells nearest the border crossing (through the named ground), to meet "
                      f"{kind}{figure.km2:,.0f} km² claimed")
     if figure is not None and not fill_km2 and (names or sourced) and figure.km2 < named_km2:
         parts.append(f"(the named ground already covers more than the {figure.km2:,.0f} km² claimed)")

@@ -72,5 +72,16 @@ def test_growth_goes_around_the_other_sides_ground_and_counts_held_cells_once(ce
     assert abs(sum(c.area_km2 for c in with_held) + held[0].area_km2 - 500) <= max(c.area_km2 for c in with_held)
 
 
+def test_a_far_named_village_seeds_no_growth_of_its_own_unless_asked(cells, gazetteer):
+    origin = geo.to_metric(geo.border_origin(kursk_place(gazetteer, "Sudzha"))).coords[0]
+    far = [cells.of(kursk_place(gazetteer, "Korenevo"))]  # some 40 km north-west of the crossing
+    near_far = lambda grown: sum(1 for c in grown if c.geometry.distance(far[0].geometry) < 5000)  # noqa: E731
+    seeded = cells.grow(KURSK, origin, far, 300.0)
+    crossing_only = cells.grow(KURSK, origin, far, 300.0, from_named=False)
+    assert near_far(seeded) > 3 and near_far(crossing_only) == 0
+    shape = shapely.union_all([c.geometry for c in crossing_only])
+    assert shape.geom_type == "Polygon" and shape.distance(shapely.Point(origin)) < 1.0
+
+
 def test_cells_are_computed_once_per_gazetteer(gazetteer):
     assert theatre_cells(gazetteer) is theatre_cells(gazetteer)
