@@ -269,6 +269,7 @@ def _figures(c: ControlClaim) -> int:
 
 _REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|\bfrom|\b(?:north|south|east|west)"
                         r"(?:-?(?:north|south|east|west))?(?:ern)? of|\bkilomet\w+ (?:from|of)|\bkm (?:from|of))\s+(?:the\s+)?"
+                        r"(?:[\w-]+['’]s\s+)?"  # "towards Ukraine's Sumy region"
                         r"(?:(?:[\w’'-]+\s+){0,2}(?:town|village|city|settlement|hamlet)\s+of\s+)?$",  # "north of the
                         re.IGNORECASE)                                                                 # Ukrainian-held town of"
 

@@ -24,14 +24,14 @@ _VERBS: tuple[tuple[str, str], ...] = (
                r"|(?:push|pushed|pushing|drove|driven|drive) back (?:an?|the|two|three|several|all|their) (?:\w+ )?"
                r"(?:attacks?|assaults?|attempts?|counter-?attacks?|waves)"
                r"|defeat(?:ed|s|ing)? (?:the|an?|two|several) (?:\w+ )?(?:assault|attack|attempt|advance|group)\w*"
-               r"|prevent(?:ed|s|ing)? (?:the|an?|their) (?:\w+['’]s )?(?:advance|attack|breakthrough|offensive)\w*"
+               r"|prevent(?:ed|s|ing)? (?:(?:the|an?|their) )?(?:\w+['’]s |Russian |Ukrainian |enemy )?(?:advance|attack|breakthrough|offensive)\w*"
                r"|rebuff\w*|stop (?:the )?enemy from"),
     ("advanced", r"push(?:ed|es|ing)? back against|mov(?:e|es|ed|ing) forward|made (?:\w+ ){0,2}?(?:gains|advances)"),
     ("recaptured", r"(?:retak(?:e|es|en|ing)|retook|regain\w*|took back|taken back|take back|takes back|taking back"
                    r"|won back|win back|claim\w* back) (?:full |complete |total )?control(?: of| over)?"
                    r"|recaptur\w*|retak(?:e|es|en|ing)|retook|regain\w*|re-?establish\w* control|liberat\w*"
                    r"|took back|taken back|take back|takes back|taking back|claw(?:ed|ing|s)? back|reclaim\w*"
-                   r"|won back|win back|clear(?:ed|ing) (?:\w+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement)| (?:one|two|three|four|five|\d+|a|another) (?:localit(?:y|ies)|settlements?|villages?|towns?)\b)|clearing(?= the (?-i:[A-Z]))|(?:drov?e|drives?|driv(?:en|ing)) (?:[\w’']+ ){0,4}?(?:out|from)"
+                   r"|won back|win back|clear(?:ed|ing)[”\x22]? (?:[\w“”\x22’']+ ){0,3}?of\b|cleared(?= (?-i:[A-Z])| the (?:village|town|settlement)| (?:one|two|three|four|five|\d+|a|another) (?:localit(?:y|ies)|settlements?|villages?|towns?)\b)|clearing(?= the (?-i:[A-Z]))|(?:drov?e|drives?|driv(?:en|ing)) (?:[\w’']+ ){0,4}?(?:out|from)"
                    r"|push(?:ed|es|ing)? (?:[\w’']+ ){0,3}?(?:back|out)|forc(?:e|ed|ing) (?!to\b)(?:[\w’']+ ){0,3}?out|expell\w*|oust\w*"
                    r"|knock(?:ed)? (?:\w+ ){0,3}?out|return(?:ed)? (?:\w+ ){0,2}?(?:under|to) (?:\w+ )?control"
                    r"|освобо\w+|освобожд\w+|вернул\w* под контроль|выбил\w*|звільн\w+|повернул\w* під контроль"
@@ -133,6 +133,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 r"\b(?:regain\w*|retak\w*|retook|recaptur\w*|reclaim\w*|restor\w*|the|its|their|previously|recently)\s+$",
                 before, re.IGNORECASE):
             continue  # "regained lost positions", "the lost territories": an adjective
+        if action == "controls" and word.lower().startswith("hold") and re.match(r"\s+that\b", after):
+            continue  # "we continue to hold that the withdrawal was orderly": an opinion held
         if action == "controls" and word.lower() == "held" and re.search(
                 r"\b(?:talks|meetings?|elections?|summit|conference|negotiations|consultations|vote|referendum|call)\s+$",
                 before, re.IGNORECASE):
@@ -204,7 +206,7 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
     return has_figure or bool(_TERRITORY.search(near)) or has_place
 
 
-_PREPOSITION = re.compile(r"\s+(?:in|during|near|at|on|since|after|over|while|when|as|by)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\s+(?:in|during|near|at|on|since|after|over|while|when|as|by)\b|\s*[(,;]", re.IGNORECASE)
 _PEOPLE_AUX = re.compile(r"\s+(?:were|was|have been|had been|has been|are|is)\s*$", re.IGNORECASE)
 
 

@@ -85,6 +85,10 @@ def test_many_voices(gazetteer, sentence, side, action):
     ("Russian troops tried to push back Ukrainian positions near Sudzha.", "RU", "halted"),
     ("\"We have already cleared one locality, Martynovka,\" the general said.", "RU", "recaptured"),
     ("Ukrainian units have finished clearing the Malaya Loknya - Pogrebki line.", "UA", "recaptured"),
+    ("Akhmat said Moscow's forces were \"clearing areas\" of Ukrainian troops in the Belgorod region.", "RU",
+     "recaptured"),
+    ("The new defensive line is preventing Russian advances into the Sumy region, an officer said.", "RU",
+     "halted"),
 ])
 def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     claims = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
@@ -97,6 +101,8 @@ def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     "The raid helped Ukraine by seizing the initiative in the Kursk region.",
     "Officials have repeatedly accused Ukraine of launching attacks on the Belgorod region.",
     "Moscow slowly tried to fend off the advance in the Kursk region.",  # an attempt to stop is no halt
+    "We continue to hold that the withdrawal from the Kursk region was orderly.",  # an opinion held
+    "The small number of soldiers captured (Russia would have shown them) says the retreat was orderly.",
     "Russia must win the war without pulling troops out of the Donetsk region.",
 ])
 def test_no_claim_of_ground(gazetteer, sentence):
