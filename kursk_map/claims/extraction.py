@@ -26,10 +26,9 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from kursk_map.articles.text import sentences
-from kursk_map.claims import clauses, lexicon, sides
+from kursk_map.claims import clauses, ground, lexicon, sides
 from kursk_map.claims.attribution import Attribution, attributions, chain
 from kursk_map.claims.dates import DateExpr, find_dates, infer_report_date, resolve, years_mentioned
 from kursk_map.claims.figures import find_areas, find_counts, find_fractions
@@ -37,15 +36,6 @@ from kursk_map.model import Article, ArticleClaims, ControlClaim, GeoparseResult
 from kursk_map.places.metonymy import CAPITALS
 
 __all__ = ["extract_claims", "report_date"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    start: int
-    end: int
-    places: tuple[PlaceMention, ...]
-    found: tuple[Attribution, ...]
-    quoted_by: tuple[Attribution, ...] = ()  # who says a quotation that runs on into a later sentence
 
 
 def report_date(article: Article) -> tuple[dt.date | None, bool, str | None]:
@@ -81,20 +71,20 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     publisher = article.meta.publisher
     retold = _retold_source(article)
     claims: list[ControlClaim] = []
-    main_region = _main_region(located)
+    main_region = ground.main_region(located)
     previous: tuple[PlaceMention, ...] = ()  # the settlements the sentences before named: what "the village" is
     voices: dict[str, str] = {}  # the side of the last claimant who had one: whom "the ministry" speaks for
     starts = [m.span.start for m in located]
-    regions = _Regions(located)
+    regions = ground.Regions(located)
     spans = sentences(article.text, article.body_start)
     for i, (s, e) in enumerate(spans):
         if article.in_boilerplate(s, e):
             continue
         here = located[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-        sent = _Sentence(s, e, tuple(here), tuple(attributions(article.text, s, e)),
+        sent = ground.Sentence(s, e, tuple(here), tuple(attributions(article.text, s, e)),
                          _quotation_speaker(article.text, spans, i))
         country = next((m.place.country for m in sent.places if m.kind == "country"), None)
-        carry = _carried_region(regions, s, country, main_region) or main_region
+        carry = ground.carried_region(regions, s, country, main_region) or main_region
         claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
                                          previous, voices, main_region)))
         named = tuple(m for m in sent.places if m.kind == "settlement")
@@ -129,14 +119,14 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         kept = (plain or kept)[:1]
     relative = {id(t): clauses.is_relative(text, t, sent.start) for t in kept}
     nearest = lambda pos: min(kept, key=lambda t: (abs(t.start - pos), t.start))  # noqa: E731
-    ground = [m for m in sent.places if not _is_reference(text, sent, m)]
+    claimed = [m for m in sent.places if not ground.is_reference(text, sent, m)]
     # "advanced south of Sudzha": for a movement the reference point is where it happened.
     located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
-    own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else ground)
-                          if nearest(m.span.start) is t and not _in_later_relative(text, t, m, sent)] for t in kept}
+    own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else claimed)
+                          if nearest(m.span.start) is t and not ground.in_later_relative(text, t, m, sent)] for t in kept}
     for t in kept:
         if relative[id(t)]:  # "Sudzha, the town Ukraine seized in August": the clause is about its antecedent
-            antecedent = _antecedent(text, t, sent)  # "in Maryino, in the Kursk region, where Ukrainian forces hold"
+            antecedent = ground.antecedent(text, t, sent)  # "in Maryino, in the Kursk region, where Ukrainian forces hold"
             own_places[id(t)] = [antecedent] if antecedent is not None else own_places[id(t)]
         elif t.action in ("advanced", "halted") and len(own_places[id(t)]) > 1:
             # "crossed into Ukraine from Kursk Oblast": a movement's ground is where it went, not where it came from
@@ -158,11 +148,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         kind = kinds[id(t)]
         hedged = lexicon.is_hedged(text, t, *segment)
         clause = clauses.clause_span(text, t, sent.start, sent.end)
-        mentions = own_places[id(t)] or [m for m in ground if clause[0] <= m.span.start < clause[1]]
+        mentions = own_places[id(t)] or [m for m in claimed if clause[0] <= m.span.start < clause[1]]
         if previous and not any(m.kind == "settlement" for m in mentions) and _ANAPHORA.search(
                 text, *clauses.clause_span(text, t, sent.start, sent.end)):
             mentions = list(previous)  # "remained in control of both villages": the ones named before
-        if not _place_names(mentions):
+        if not ground.place_names(mentions):
             abroad = [m for m in mentions if m.kind == "country" and m.place.country != "RU"]
             mentions = abroad if abroad else ([carry] if carry is not None else mentions)
             home = main_region.place.country if main_region is not None else None
@@ -197,7 +187,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 as_of, basis = None, "unknown: a recap of earlier events, and the text gives it no day"
         out.append(ControlClaim(
             kind=kind, claimant=claimant, sources=sources, side=side, action=action,
-            places=_place_names(mentions), area_km2=area.km2 if area else None,
+            places=ground.place_names(mentions), area_km2=area.km2 if area else None,
             settlement_count=count.count if count else None, fraction=fraction.value if fraction else None,
             as_of=as_of, hedged=hedged, quote=text[sent.start:sent.end], start=sent.start, end=sent.end,
             area_qualifier=area.qualifier if area else None, settlement_text=count.text if count else None,
@@ -243,7 +233,7 @@ def _quotation_speaker(text: str, spans: list[tuple[int, int]], i: int) -> tuple
     return ()
 
 
-def _retaker_home(text: str, t, sent: _Sentence) -> str | None:
+def _retaker_home(text: str, t, sent: ground.Sentence) -> str | None:
     """The country of the side that retakes, when the clause names it before the verb ("Russia has won back")."""
     side = sides.subject_side(text, t, sent.start, sent.end)
     return {"RU": "RU", "UA": "UA"}.get(side or "")
@@ -265,103 +255,6 @@ def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
 
 def _figures(c: ControlClaim) -> int:
     return sum(x is not None for x in (c.area_km2, c.settlement_count, c.settlement_text, c.fraction))
-
-
-_REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|\bfrom|\b(?:north|south|east|west)"
-                        r"(?:-?(?:north|south|east|west))?(?:ern)? of|\bkilomet\w+ (?:from|of)|\bkm (?:from|of))\s+(?:the\s+)?"
-                        r"(?:[\w-]+['’]s\s+)?"  # "towards Ukraine's Sumy region"
-                        r"(?:(?:[\w’'-]+\s+){0,2}(?:town|village|city|settlement|hamlet)\s+of\s+)?$",  # "north of the
-                        re.IGNORECASE)                                                                 # Ukrainian-held town of"
-
-
-def _antecedent(text: str, t, sent: _Sentence) -> PlaceMention | None:
-    """The place a relative clause describes: the last one named within 80 characters before its verb
-    (a region as well as a settlement: "Maryino, in the Kursk region, where ..." is about the region)."""
-    before = [m for m in sent.places if t.start - 80 < m.span.start < t.start
-              and not any(a.start <= m.span.start < a.end for a in sent.found)]
-    return before[-1] if before else None
-
-
-_LATER_RELATIVE = re.compile(r",\s*(?:which|where|who|whose)\b", re.IGNORECASE)
-
-
-def _in_later_relative(text: str, t, m: PlaceMention, sent: _Sentence) -> bool:
-    """A place in a relative clause after the verb's own words ("won back territory south of Korovo,
-    which, along with the town of Sudzha, was a focus") describes something else: not the ground claimed."""
-    return m.span.start > t.end and bool(_LATER_RELATIVE.search(text, t.end, m.span.start))
-
-
-def _is_reference(text: str, sent: _Sentence, m: PlaceMention) -> bool:
-    """A place named only to say where another is ("a village near Korenevo"), or a title
-    ("Kursk acting governor"): not the ground a claim is about."""
-    if any(a.start <= m.span.start < a.end for a in sent.found):
-        return True
-    return bool(_REFERENCE.search(text[max(sent.start, m.span.start - 60):m.span.start]))
-
-
-def _place_names(mentions) -> tuple[str, ...]:
-    names: list[str] = []
-    for m in mentions:
-        if m.kind == "country" and len(mentions) > 1:
-            continue
-        if m.name not in names:
-            names.append(m.name)
-    return tuple(n for n in names if not _is_country_only(mentions, n))
-
-
-def _is_country_only(mentions, name) -> bool:
-    return all(m.kind == "country" for m in mentions if m.name == name)
-
-
-class _Regions:
-    """The regions an article names, found by position (and country) without a scan of them all."""
-
-    def __init__(self, located: list[PlaceMention]) -> None:
-        self._by_country: dict[str | None, tuple[list[int], list[PlaceMention]]] = {}
-        for m in located:
-            if m.kind == "region":
-                for key in (None, m.place.country):
-                    starts, found = self._by_country.setdefault(key, ([], []))
-                    starts.append(m.span.start)
-                    found.append(m)
-
-    def last_before(self, before: int, country: str | None) -> PlaceMention | None:
-        starts, found = self._by_country.get(country, ([], []))
-        i = bisect.bisect_left(starts, before)
-        return found[i - 1] if i else None
-
-
-def _carried_region(regions: _Regions, before: int, country: str | None,
-                    main: PlaceMention | None = None) -> PlaceMention | None:
-    """The region named last before ``before``: what "there" and "the region" mean.
-
-    When the sentence names a country ("penetrated the territory of the Russian
-    Federation"), the region must lie in it. A region of another country named more
-    than a few sentences back gives way to the article's main region: a report about Kursk
-    that once named the Sumy region is still about Kursk.
-    """
-    last = regions.last_before(before, country)
-    if last is None:
-        return None
-    if main is not None and country is None and last.place.country != main.place.country \
-            and before - last.span.start > _CARRY_CHARS:
-        return main
-    return last
-
-
-_CARRY_CHARS = 300  # about two sentences
-
-
-def _main_region(located: list[PlaceMention]) -> PlaceMention | None:
-    """The region the article names most (first named on a tie): where an opening claim is."""
-    regions = [m for m in located if m.kind == "region"]
-    if not regions:
-        return None
-    counts: dict[str, int] = {}
-    for m in regions:
-        counts[m.name] = counts.get(m.name, 0) + 1
-    best = max(counts.values())
-    return next(m for m in regions if counts[m.name] == best)
 
 
 def _owned(figures, trigger, triggers, relative):

@@ -16,11 +16,9 @@ of the dates they are about, and each sets or moves a side's figure:
 
 The area is then built from cells (:mod:`~kursk_map.situation.cells`): the settlements the
 ledger says the side holds (named ground), plus, to meet the figure, free cells taken one by
-one, nearest the border crossing first, moving only through cells the other side is not claimed
-to hold (and through the named ground, which is held already), until the area is within one cell
-of the figure. The named ground seeds no growth of its own: grown from every named village at
-once, a village named far from the crossing pulled a share of the figure around itself (on the
-124 real reports, mean IoU with the reference 0.33 that way, 0.49 grown from the crossing).
+one, nearest the border crossing first (through the named ground, which seeds no growth of its
+own: mean IoU 0.49 against 0.33 on 124 reports), moving only through cells the other side is not
+claimed to hold, until the area is within one cell of the figure.
 """
 
 from __future__ import annotations
@@ -303,13 +301,9 @@ def _holding(voice, side, when, state: _State, ledger: Ledger, gazetteer, cells:
 
 
 def _dedupe(basis) -> tuple[Basis, ...]:
-    seen, out = set(), []
-    for b in basis:
-        key = (id(b.claim), b.gives)
-        if key not in seen:
-            seen.add(key)
-            out.append(b)
-    return tuple(out)
+    """Each (claim, what it gives) once, first come first."""
+    seen: set = set()
+    return tuple(b for b in basis if not ((key := (id(b.claim), b.gives)) in seen or seen.add(key)))
 
 
 def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[int], sourced, figure: Figure,
