@@ -8,7 +8,7 @@ import json
 
 from shapely.geometry import mapping
 
-from kursk_map.errors import printable
+from kursk_map.errors import GazetteerError, printable
 from kursk_map.model import ArticleClaims, ControlClaim, GeoparseResult, PlaceMention
 from kursk_map.situation.holdings import Holding
 from kursk_map.situation.ledger import Ledger, LedgerEntry
@@ -125,7 +125,11 @@ def _claim_geometry(c: ControlClaim) -> tuple[dict | None, str]:
         return {"type": "MultiPoint", "coordinates": settlements}, "the settlements the claim names"
     for m in c.place_mentions:
         if m.kind == "region" and m.place.id.startswith("ne:"):
-            return _outline(m.place.id), f"the outline of {m.place.name}, the region the claim names"
+            try:
+                return _outline(m.place.id), f"the outline of {m.place.name}, the region the claim names"
+            except GazetteerError:  # only the border oblasts and a few more have an outline committed
+                return ({"type": "Point", "coordinates": [round(m.place.lon, 5), round(m.place.lat, 5)]},
+                        f"the centre of {m.place.name}, the region the claim names (no outline in the gazetteer)")
     districts = _points(m for m in c.place_mentions if m.kind in ("district", "settlement"))
     if districts:
         return {"type": "MultiPoint", "coordinates": districts}, "district centres: the claim names only districts"

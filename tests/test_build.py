@@ -234,6 +234,20 @@ def test_ledger_files_list_every_named_settlement_with_its_history(tmp_path):
     assert "== Martynovka" in text and "RU since 2024-09-14" in text
 
 
+def test_a_claim_about_a_region_with_no_outline_is_drawn_at_its_centre(tmp_path):
+    # Samara Oblast is in the gazetteer without an outline: the build once stopped with "no outline"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Publisher: Test\nDate: 2024-12-06\n\nUkrainian forces captured 30 square "
+                                 "kilometres in the Samara region, the General Staff said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(seeds, out).failures == ()
+    (feature,) = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
+    assert feature["geometry"]["type"] == "Point"
+    assert feature["properties"]["geometry_note"] == ("the centre of Samara Oblast, the region the claim names "
+                                                      "(no outline in the gazetteer)")
+
+
 def test_index_links_every_page_and_nothing_missing(with_png):
     _, out, _, _ = with_png
     index = refs(out / "index.html")
