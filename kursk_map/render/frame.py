@@ -29,6 +29,8 @@ body{margin:0;font:14px/1.4 sans-serif} .km-notes{padding:10px 16px;max-width:11
 .leaflet-control-layers-expanded{max-width:min(46vw,460px);font-size:12px;line-height:1.3}
 .leaflet-control-layers-list{max-height:42vh;overflow-y:auto}
 .leaflet-control-layers label{white-space:normal}
+@media (max-width:1100px),(max-height:760px){.leaflet-control-layers-expanded{max-width:min(38vw,330px);font-size:11px}
+.leaflet-control-layers-list{max-height:24vh}}
 </style>"""
 
 
