@@ -187,7 +187,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 as_of, basis = None, "unknown: a recap of earlier events, and the text gives it no day"
         out.append(ControlClaim(
             kind=kind, claimant=claimant, sources=sources, side=side, action=action,
-            places=ground.place_names(mentions), area_km2=area.km2 if area else None,
+            places=ground.claimed_names(mentions), area_km2=area.km2 if area else None,
             settlement_count=count.count if count else None, fraction=fraction.value if fraction else None,
             as_of=as_of, hedged=hedged, quote=text[sent.start:sent.end], start=sent.start, end=sent.end,
             area_qualifier=area.qualifier if area else None, settlement_text=count.text if count else None,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kursk_map.claims.attribution import Attribution
 from kursk_map.model import PlaceMention
 
-__all__ = ["Sentence", "antecedent", "in_later_relative", "is_reference", "place_names", "Regions",
+__all__ = ["Sentence", "antecedent", "in_later_relative", "is_reference", "place_names", "claimed_names", "Regions",
            "carried_region", "main_region"]
 
 
@@ -72,6 +72,15 @@ def place_names(mentions) -> tuple[str, ...]:
         if m.name not in names:
             names.append(m.name)
     return tuple(n for n in names if not _is_country_only(mentions, n))
+
+
+def claimed_names(mentions) -> tuple[str, ...]:
+    """The names a claim lists: its places, or when it names only countries, the one other than Russia
+    ("Russian forces had crossed into Ukraine": nothing narrower is meant)."""
+    names = place_names(mentions)
+    if names:
+        return names
+    return tuple(dict.fromkeys(m.name for m in mentions if m.kind == "country" and m.place.country != "RU"))[:1]
 
 
 def _is_country_only(mentions, name) -> bool:

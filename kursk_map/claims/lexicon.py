@@ -50,6 +50,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("halted", r"halt(?:ed|s|ing)?|stopp(?:ed|ing)|stop(?:s)?|repel(?:led|s|ling)?|repuls(?:ed|e|es)|thwart(?:ed|s)?"
                r"|stall(?:ed|s)?|остановлен\w*|останов\w+|отраж\w+|отбил\w*|отбит\w*|пресека\w+|пресечен\w*|зупин\w+"
                r"|відбил\w*|відбит\w*"),
+    # "Russia is still fighting to drive Ukrainian forces out of Gornal", "has yet to push them out": they hold it
+    ("controls", r"(?:(?:has|have|had) )?yet to (?=(?:drive|push|force|dislodge|oust|expel|kick|clear)\b)"
+                 r"|still (?:fighting|trying|working|struggling|battling) to (?=(?:drive|push|force|dislodge|oust|expel"
+                 r"|kick|clear)\b)"),
     ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
                  r"|keep(?:s|ing)?(?= (?:only |just |about |some |around |roughly )?(?:\d|half|a third|a quarter))"
                  r"|(?:operat(?:e|es|ing)|active|present) (?:in|inside)(?= (?:the |parts |part |Russia|(?-i:[A-Z])))"
@@ -239,6 +243,10 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
         return "claim"  # a failed attempt is a claim that the attacker was stopped
     if _NEGATION.search(before):
         return "context"
+    if t.action == "controls" and _STILL.match(t.text):
+        return "claim"  # "still fighting to drive them out": a statement that they hold it now
+    if t.action == "controls" and re.search(r"\b(?:fighting|battling|struggling) to\s+$", before, re.IGNORECASE):
+        return "claim"  # "Ukrainian forces are fighting to keep their hold on a sliver": they hold it
     if re.search(r"\bto\s+(?:have\s+)?$", before) and not _INFINITIVE_OK.search(before) and not _FORECAST.search(before):
         return "context"  # "moved reserves to hold the town": a purpose, not a claim
     if _CONTEXT.search(before) or _CONTEXT.search(text[t.end:min(right, t.end + 25)]):
@@ -255,6 +263,7 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     return "claim"
 
 
+_STILL = re.compile(r"(?:(?:has|have|had) )?yet to|still ", re.IGNORECASE)
 _PAST = re.compile(r"(?:ed|took|retook|held|won|overran|drove|fled|withdrew|broke|lost)$", re.IGNORECASE)
 
 

@@ -93,6 +93,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if (re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) or re.search(r"\bunder\s+(?:the\s+)?$", before,
                                                                              re.IGNORECASE)) and right:
         return right[0]  # "під контролем українських військ", "under the control of the Russian Armed Forces"
+    if t.action == "controls" and re.match(r"(?:(?:has|have|had) )?yet to|still ", t.text, re.IGNORECASE) and right:
+        return right[0]  # "still fighting to drive Ukrainian forces out of Gornal": the force to be driven out
     if t.text.lower().startswith(("drove", "drive", "driv", "push", "forc", "expel", "oust", "knock")) and not left and right:
         return _opposite(right[0])
     if voice and _FIRST_PERSON.search(before):

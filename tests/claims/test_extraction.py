@@ -125,6 +125,21 @@ def test_an_adverbial_participle_has_the_main_clauses_side(gazetteer):
     assert (c.side, c.action) == ("RU", "recaptured")
 
 
+def test_a_claim_about_ukraine_proper_names_ukraine(gazetteer):
+    (c,) = [c for c in _claims("Putin said on Tuesday that Russian troops had crossed the border into Ukraine.",
+                               gazetteer) if c.kind == "claim"]
+    assert (c.side, c.action, c.places) == ("RU", "advanced", ("Ukraine",))
+
+
+@pytest.mark.parametrize("sentence", [
+    "TASS said Russia is still fighting to drive Ukrainian forces out of the village of Gornal.",
+    "The Russian army has yet to push the Ukrainian armed forces out of Gornal.",
+])
+def test_yet_to_drive_them_out_says_they_hold_it(gazetteer, sentence):
+    claims = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
+    assert [(c.side, c.action, c.places[:1]) for c in claims] == [("UA", "controls", ("Gornal",))]
+
+
 def test_a_regions_size_is_no_claimed_area(gazetteer):
     claims = _claims("Ukraine seized ground in the Kursk region, which covers nearly 30,000 square kilometres.",
                      gazetteer)
