@@ -33,10 +33,7 @@ def places_command(args: argparse.Namespace) -> int:
         geocoder = NominatimFallback(cache_dir=args.cache_dir, user_agent=args.user_agent)
     with _runner(args) as runner:
         batch = places_for(args.paths, runner=runner, geocoder=geocoder)
-    for notice in batch.notices:
-        _warn(str(notice))
-    for failure in batch.failures:
-        _error(str(failure))
+    _report(batch.notices, batch.failures)
     results, failed = batch.results, bool(batch.failures)
     if geocoder is not None:
         for line in geocoder.report():
@@ -65,10 +62,7 @@ def claims_command(args: argparse.Namespace) -> int:
     corrections += args.corrections or []
     with _runner(args) as runner:
         batch = claims_for(args.paths, corrections=corrections, runner=runner)
-    for notice in batch.notices:
-        _warn(str(notice))
-    for failure in batch.failures:
-        _error(str(failure))
+    _report(batch.notices, batch.failures)
     pairs = [(r.path, r) for r in batch.results]
     if args.json:
         json.dump([claims_to_json(shown, r) for shown, r in pairs], sys.stdout, ensure_ascii=False, indent=2)
@@ -106,10 +100,7 @@ def ledger_command(args: argparse.Namespace) -> int:
     corrections = [] if args.no_corrections else corrections_beside(args.paths)
     with _runner(args) as runner:
         batch = claims_for(args.paths, corrections=corrections, runner=runner)
-    for notice in batch.notices:
-        _warn(str(notice))
-    for failure in batch.failures:
-        _error(str(failure))
+    _report(batch.notices, batch.failures)
     ledger = build_ledger(list(batch.results))
     if args.json:
         json.dump(ledger_to_json(ledger), sys.stdout, ensure_ascii=False, indent=2)
@@ -135,6 +126,14 @@ def _warn(message: str) -> None:
     print(f"kursk-map: warning: {printable(message)}", file=sys.stderr)
 
 
+def _report(notices, failures) -> None:
+    """A batch's notices as warnings, then its failures as errors: one line each."""
+    for notice in notices:
+        _warn(str(notice))
+    for failure in failures:
+        _error(str(failure))
+
+
 def build_command(args: argparse.Namespace) -> int:
     """Build every map from a folder of articles: the main job.
 
@@ -152,15 +151,9 @@ def build_command(args: argparse.Namespace) -> int:
             result = build(Path(args.seeds_dir), Path(args.output), self_contained=args.self_contained,
                            png=args.png, dpi=args.dpi, force=args.force, runner=runner)
     except OutputError as exc:  # what went wrong with the inputs first, then why nothing was written
-        for notice in exc.notices:
-            _warn(str(notice))
-        for failure in exc.failures:
-            _error(str(failure))
+        _report(exc.notices, exc.failures)
         raise
-    for notice in result.notices:
-        _warn(str(notice))
-    for failure in result.failures:
-        _error(str(failure))
+    _report(result.notices, result.failures)
     print(printable(f"kursk-map: wrote {len(result.written)} files for {len(result.dates)} report dates to "
                     f"{args.output}"),
           file=sys.stderr)
@@ -187,10 +180,7 @@ def compare_command(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else Path("output") / f"compare-{a.isoformat()}_{b.isoformat()}.html"
     written, km2, batch = compare(a, b, Path(args.seeds_dir), output, self_contained=args.self_contained,
                                   png=args.png, dpi=args.dpi)
-    for notice in batch.notices:
-        _warn(str(notice))
-    for failure in batch.failures:
-        _error(str(failure))
+    _report(batch.notices, batch.failures)
     for side, v in sorted(km2.items()):
         print(f"{side}: +{v['gained_km2']:,.0f} km2 gained, -{v['lost_km2']:,.0f} km2 lost")
     print(printable(f"kursk-map: wrote {', '.join(str(p) for p in written)}"), file=sys.stderr)
