@@ -46,6 +46,20 @@ def gazetteer():
     return load_gazetteer()
 
 
+def write_report(path: Path, body: str, *, date: str, publisher: str = "Test") -> None:
+    """An article file with the header block the seeds have, and one paragraph of body."""
+    path.write_text(f"Publisher: {publisher}\nDate: {date}\n\n{body}\n", encoding="utf-8")
+
+
+def write_village_reports(folder: Path, publishers: tuple[str, str] = ("Test", "Test")) -> None:
+    """Two reports about named villages: Martynovka and Malaya Loknya captured (12 August),
+    then Martynovka recaptured (14 September)."""
+    write_report(folder / "a.txt", "Ukrainian forces captured Martynovka and Malaya Loknya, the General Staff said.",
+                 date="2024-08-12", publisher=publishers[0])
+    write_report(folder / "b.txt", "Russian forces recaptured Martynovka, the Russian Defence Ministry said.",
+                 date="2024-09-14", publisher=publishers[1])
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run ``python -m kursk_map`` as a user would (a real process, real exit code)."""
     return subprocess.run([sys.executable, "-m", "kursk_map", *args], cwd=cwd, capture_output=True,

@@ -21,7 +21,7 @@ from shapely.geometry import shape
 
 from kursk_map.build import build
 from kursk_map.situation.holdings import DERIVATIONS
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli, write_report, write_village_reports
 from tests.render.pagetools import situation_at
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -213,10 +213,7 @@ def test_situation_geojson_has_a_feature_per_date_side_and_claimant(contained):
 def test_ledger_files_list_every_named_settlement_with_its_history(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_text("Publisher: Test\nDate: 2024-08-12\n\nUkrainian forces captured Martynovka and "
-                                 "Malaya Loknya, the General Staff said.\n", encoding="utf-8")
-    (seeds / "b.txt").write_text("Publisher: Test\nDate: 2024-09-14\n\nRussian forces recaptured Martynovka, "
-                                 "the Russian Defence Ministry said.\n", encoding="utf-8")
+    write_village_reports(seeds)
     out = tmp_path / "out"
     assert build(seeds, out).failures == ()
     ledger = json.loads((out / "ledger.json").read_text(encoding="utf-8"))
@@ -238,8 +235,8 @@ def test_a_claim_about_a_region_with_no_outline_is_drawn_at_its_centre(tmp_path)
     # Samara Oblast is in the gazetteer without an outline: the build once stopped with "no outline"
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_text("Publisher: Test\nDate: 2024-12-06\n\nUkrainian forces captured 30 square "
-                                 "kilometres in the Samara region, the General Staff said.\n", encoding="utf-8")
+    write_report(seeds / "a.txt", "Ukrainian forces captured 30 square kilometres in the Samara region, the General "
+                 "Staff said.", date="2024-12-06")
     out = tmp_path / "out"
     assert build(seeds, out).failures == ()
     (feature,) = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, run_cli
+from tests.conftest import ROOT, SEEDS, run_cli, write_report
 
 ERROR = "kursk-map: error: "
 GOOD = "Publisher: Test News\nDate: 2024-08-20\n\nUkrainian forces control Sudzha, the General Staff said.\n"
@@ -163,10 +163,10 @@ def test_invisible_characters_and_look_alike_letters_do_not_move_a_village(tmp_p
 def test_dollar_signs_in_a_claimant_do_not_break_the_images(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("Publisher: $Big$ News\nDate: 2024-08-20\n\nUkrainian forces control 500 square "
-                                  "kilometres of the Kursk region.\n", encoding="utf-8")
-    (folder / "b.txt").write_text("Publisher: $x^2$ Wire\nDate: 2024-08-21\n\nUkrainian forces control 300 square "
-                                  "kilometres of the Kursk region.\n", encoding="utf-8")
+    write_report(folder / "a.txt", "Ukrainian forces control 500 square kilometres of the Kursk region.",
+                 date="2024-08-20", publisher="$Big$ News")
+    write_report(folder / "b.txt", "Ukrainian forces control 300 square kilometres of the Kursk region.",
+                 date="2024-08-21", publisher="$x^2$ Wire")
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "MPLCONFIGDIR"} | {"HOME": str(home)}

@@ -11,6 +11,7 @@ import shapely
 from shapely.geometry import shape
 
 from tests.browser import TILES
+from tests.conftest import write_village_reports
 from tests.render.pagetools import NEXT_FRAME, group_label, layer_checkbox, squash
 
 WINDOW = (1400, 1000)
@@ -184,10 +185,7 @@ def villages(tmp_path_factory):
     root = tmp_path_factory.mktemp("villages")
     seeds = root / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_text("Publisher: Test News\nDate: 2024-08-12\n\nUkrainian forces captured Martynovka "
-                                 "and Malaya Loknya, the General Staff said.\n", encoding="utf-8")
-    (seeds / "b.txt").write_text("Publisher: Other News\nDate: 2024-09-14\n\nRussian forces recaptured Martynovka, "
-                                 "the Russian Defence Ministry said.\n", encoding="utf-8")
+    write_village_reports(seeds, publishers=("Test News", "Other News"))
     assert build(seeds, root / "out", self_contained=True).failures == ()
     return root / "out"
 
