@@ -123,10 +123,10 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
     # "advanced south of Sudzha": for a movement the reference point is where it happened.
     located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
     own_places = {id(t): [m for m in (located_near if t.action in ("advanced", "halted") else claimed)
-                          if nearest(m.span.start) is t and not ground.in_later_relative(text, t, m, sent)] for t in kept}
+                          if nearest(m.span.start) is t and not ground.in_later_relative(text, t, m)] for t in kept}
     for t in kept:
         if relative[id(t)]:  # "Sudzha, the town Ukraine seized in August": the clause is about its antecedent
-            antecedent = ground.antecedent(text, t, sent)  # "in Maryino, in the Kursk region, where Ukrainian forces hold"
+            antecedent = ground.antecedent(t, sent)  # "in Maryino, in the Kursk region, where Ukrainian forces hold"
             own_places[id(t)] = [antecedent] if antecedent is not None else own_places[id(t)]
         elif t.action in ("advanced", "halted") and len(own_places[id(t)]) > 1:
             # "crossed into Ukraine from Kursk Oblast": a movement's ground is where it went, not where it came from
@@ -157,7 +157,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             mentions = abroad if abroad else ([carry] if carry is not None else mentions)
             home = main_region.place.country if main_region is not None else None
             if t.action == "recaptured" and carry is not None and mentions == [carry] and carry.place.country != home \
-                    and _retaker_home(text, t, sent) == home:
+                    and sides.subject_side(text, t, sent.start, sent.end) == home:
                 mentions = [main_region]  # "Russia has won back about half": its own ground, not the Sumy region named last
         area = _owned(areas, t, kept, relative)
         count = _owned(counts, t, kept, relative)
@@ -231,12 +231,6 @@ def _quotation_speaker(text: str, spans: list[tuple[int, int]], i: int) -> tuple
             return ()  # a new quotation begins: the first one was never closed
         return tuple(a for a in attributions(text, s2, e2) if a.start >= close.end())
     return ()
-
-
-def _retaker_home(text: str, t, sent: ground.Sentence) -> str | None:
-    """The country of the side that retakes, when the clause names it before the verb ("Russia has won back")."""
-    side = sides.subject_side(text, t, sent.start, sent.end)
-    return {"RU": "RU", "UA": "UA"}.get(side or "")
 
 
 def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:

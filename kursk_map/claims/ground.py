@@ -39,7 +39,7 @@ REFERENCE = re.compile(r"(?:\bnear|\bnearby|\boutside|\btowards?|\bdirection of|
                        re.IGNORECASE)
 
 
-def antecedent(text: str, t, sent: Sentence) -> PlaceMention | None:
+def antecedent(t, sent: Sentence) -> PlaceMention | None:
     """The place a relative clause describes: the last one named within 80 characters before its verb
     (a region as well as a settlement: "Maryino, in the Kursk region, where ..." is about the region)."""
     before = [m for m in sent.places if t.start - 80 < m.span.start < t.start
@@ -50,7 +50,7 @@ def antecedent(text: str, t, sent: Sentence) -> PlaceMention | None:
 _LATER_RELATIVE = re.compile(r",\s*(?:which|where|who|whose)\b", re.IGNORECASE)
 
 
-def in_later_relative(text: str, t, m: PlaceMention, sent: Sentence) -> bool:
+def in_later_relative(text: str, t, m: PlaceMention) -> bool:
     """A place in a relative clause after the verb's own words ("won back territory south of Korovo,
     which, along with the town of Sudzha, was a focus") describes something else: not the ground claimed."""
     return m.span.start > t.end and bool(_LATER_RELATIVE.search(text, t.end, m.span.start))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Trigger", "find_triggers", "about_ground", "segment_of", "kind_of", "is_hedged", "HEDGE"]
+__all__ = ["Trigger", "find_triggers", "about_ground", "segment_of", "kind_of", "is_hedged", "HEDGE", "STILL_HELD"]
 
 _VERBS: tuple[tuple[str, str], ...] = (
     # Phrases that hold another verb's word come first: "retook control of" is one recapture, not
@@ -243,7 +243,7 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
         return "claim"  # a failed attempt is a claim that the attacker was stopped
     if _NEGATION.search(before):
         return "context"
-    if t.action == "controls" and _STILL.match(t.text):
+    if t.action == "controls" and STILL_HELD.match(t.text):
         return "claim"  # "still fighting to drive them out": a statement that they hold it now
     if t.action == "controls" and re.search(r"\b(?:fighting|battling|struggling) to\s+$", before, re.IGNORECASE):
         return "claim"  # "Ukrainian forces are fighting to keep their hold on a sliver": they hold it
@@ -263,7 +263,8 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     return "claim"
 
 
-_STILL = re.compile(r"(?:(?:has|have|had) )?yet to|still ", re.IGNORECASE)
+# The start of a "still fighting to drive X out" / "has yet to push X out" trigger: X holds the ground.
+STILL_HELD = re.compile(r"(?:(?:has|have|had) )?yet to|still ", re.IGNORECASE)
 _PAST = re.compile(r"(?:ed|took|retook|held|won|overran|drove|fled|withdrew|broke|lost)$", re.IGNORECASE)
 
 

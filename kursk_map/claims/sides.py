@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kursk_map.claims.clauses import clause_span
-from kursk_map.claims.lexicon import Trigger
+from kursk_map.claims.lexicon import STILL_HELD, Trigger
 
 __all__ = ["side_of", "subject_side", "claimant_side", "owner"]
 
@@ -93,7 +93,7 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if (re.match(r"(?:под|під) контролем", t.text, re.IGNORECASE) or re.search(r"\bunder\s+(?:the\s+)?$", before,
                                                                              re.IGNORECASE)) and right:
         return right[0]  # "під контролем українських військ", "under the control of the Russian Armed Forces"
-    if t.action == "controls" and re.match(r"(?:(?:has|have|had) )?yet to|still ", t.text, re.IGNORECASE) and right:
+    if t.action == "controls" and STILL_HELD.match(t.text) and right:
         return right[0]  # "still fighting to drive Ukrainian forces out of Gornal": the force to be driven out
     if t.text.lower().startswith(("drove", "drive", "driv", "push", "forc", "expel", "oust", "knock")) and not left and right:
         return _opposite(right[0])
