@@ -103,7 +103,9 @@ class PlaceMention:
     """A mention resolved to a gazetteer place, and what it stands for there.
 
     ``role`` is ``actor`` when the name stands for a government or army
-    ("Kiev's forces", "Moscow ruled out"): such mentions are never drawn.
+    ("Kiev's forces", "Moscow ruled out"): such mentions are never drawn. In a claim,
+    ``vicinity`` is a settlement that only says where the claimed ground is ("regained
+    positions near Vovchansk"): the claim is drawn there but says nothing of its status.
     ``precision`` can be coarser than the place's own when the mention is
     placed only by its context ("X in the Kursk region").
     """

@@ -60,6 +60,7 @@ _RECAP_WORDS = re.compile(
     r"|august|september|october|november|december)(?! \d{1,2}\b)(?:,? 20\d\d)?|in 20\d\d)\b",
     re.IGNORECASE)
 _COMMA = re.compile(r",(?!\d{3})")
+_PART_ENDS = {"early": 10, "mid": 20}  # the last day of the month "early" and "mid-" reach
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+|so far\s+|still\s+|already\s+|now\s+)*$",
                               re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -110,6 +111,9 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
         month = next((i for i, name in enumerate(_MONTHS, 1) if name in m.group().lower()), None)
         if month is None or report is None or month != report.month or re.search(r"20\d\d", m.group()):
             return True  # "in August" in an August report is today's news
+        part = re.search(r"\b(early|mid)", m.group(), re.IGNORECASE)
+        if part and report.day > _PART_ENDS[part.group(1).lower()]:
+            return True  # "Kyiv said in early September" in a report of 23 September: some time before
     return bool(as_of and report and (report - as_of).days > RECAP_DAYS)
 
 

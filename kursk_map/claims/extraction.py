@@ -159,6 +159,9 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             if t.action == "recaptured" and carry is not None and mentions == [carry] and carry.place.country != home \
                     and sides.subject_side(text, t, sent.start, sent.end) == home:
                 mentions = [main_region]  # "Russia has won back about half": its own ground, not the Sumy region named last
+        # "regained positions near Vovchansk": drawn there, but no claim about Vovchansk itself
+        mentions = [dataclasses.replace(m, role="vicinity") if m.kind == "settlement"
+                    and ground.locates_area(text, sent, m) else m for m in mentions]
         area = _owned(areas, t, kept, relative)
         count = _owned(counts, t, kept, relative)
         fraction = _owned(fractions, t, kept, relative)

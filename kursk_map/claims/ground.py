@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kursk_map.claims.attribution import Attribution
 from kursk_map.model import PlaceMention
 
-__all__ = ["Sentence", "antecedent", "in_later_relative", "is_reference", "place_names", "claimed_names", "Regions",
+__all__ = ["Sentence", "antecedent", "in_later_relative", "is_reference", "locates_area", "place_names", "claimed_names", "Regions",
            "carried_region", "main_region"]
 
 
@@ -61,7 +61,23 @@ def is_reference(text: str, sent: Sentence, m: PlaceMention) -> bool:
     ("Kursk acting governor"): not the ground a claim is about."""
     if any(a.start <= m.span.start < a.end for a in sent.found):
         return True
-    return bool(REFERENCE.search(text[max(sent.start, m.span.start - 60):m.span.start]))
+    return _reference(text, sent, m) is not None and not locates_area(text, sent, m)
+
+
+def locates_area(text: str, sent: Sentence, m: PlaceMention) -> bool:
+    """Whether the place says where an area is ("won back territory south of Korenevo", "regained
+    positions near Vovchansk"): the claim is about the place's vicinity, not the settlement itself
+    ("a village near Korenevo" is another place altogether)."""
+    found = _reference(text, sent, m)
+    return found is not None and bool(_AREA.search(text, max(sent.start, found.start() - 40), found.start()))
+
+
+def _reference(text: str, sent: Sentence, m: PlaceMention):
+    return REFERENCE.search(text, max(sent.start, m.span.start - 60), m.span.start)
+
+
+_AREA = re.compile(r"\b(?:territory|territories|ground|positions?|lands?|areas?|lines?|foothold|bridgehead)\s*$",
+                   re.IGNORECASE)
 
 
 def place_names(mentions) -> tuple[str, ...]:

@@ -50,6 +50,7 @@ _ATTACKER = re.compile(r"\w+(?:['’]s)?\s+(?:[\w-]+\s+)?(?:advance|advances|off
 # A participle after these has the main clause's subject: "after seizing", "by retaking".
 _ADVERBIAL = re.compile(r"\b(?:after|before|while|by|when|upon)\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\b(?:from|against|with|to|by|of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
                            r"|fighters|paratroopers|marines|brigades?)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
@@ -103,6 +104,9 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return subject[-1] if subject else (left[-1] if left else voice or _opposite(owner(mentions)) or "UA")
     if subject and not t.passive:
         return subject[-1]
+    taken_from = [g for pos, g in forces if t.end < pos < clause[1] and _FROM.search(text, max(t.end, pos - 8), pos)]
+    if taken_from and t.action in ("captured", "recaptured") and not t.passive:
+        return _opposite(taken_from[0])  # "it has taken 420 km² of territory from Ukrainian forces"
     home = owner(mentions)
     if t.action == "recaptured" and home:
         return home  # a place is retaken by the side it belongs to

@@ -126,7 +126,8 @@ def build_ledger(reports: list[ArticleClaims]) -> Ledger:
             if claim.kind != "claim" or when is None:
                 continue
             for m in claim.place_mentions:
-                if m.kind == "settlement" and m.precision == "settlement" and m.place.kind == "settlement":
+                if m.kind == "settlement" and m.precision == "settlement" and m.place.kind == "settlement" \
+                        and m.role != "vicinity":
                     entries.append(LedgerEntry(m.place, when, status_of(claim.action, claim.side), claim, report,
                                                claimant_group(claim.claimant)))
     unique = {e.key: e for e in entries}

@@ -89,6 +89,8 @@ def test_many_voices(gazetteer, sentence, side, action):
      "recaptured"),
     ("The new defensive line is preventing Russian advances into the Sumy region, an officer said.", "RU",
      "halted"),
+    ("The failure of Ukraine's counteroffensive was plain, and it has taken 420 square kilometres of territory "
+     "from Ukrainian forces since June 14, Shoigu said.", "RU", "captured"),  # the force it was taken from lost it
 ])
 def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     claims = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
@@ -117,6 +119,13 @@ def test_recaps_told_from_an_earlier_event_have_no_date(gazetteer):
     assert by_quote["Within days,"].area_km2 == 900.0 and by_quote["Within days,"].as_of is None
     assert [(c.side, c.action) for c in _claims(text, gazetteer, date="2025-03-09")
             if c.kind == "claim" and c.quote.startswith("Russia says")] == [("RU", "recaptured")]
+
+
+@pytest.mark.parametrize("date, as_of", [("2024-09-23", None), ("2024-09-08", "2024-09-08")])
+def test_early_in_the_reports_month_is_some_time_before_it(gazetteer, date, as_of):
+    (c,) = [c for c in _claims("Kyiv said in early September that it had captured 100 settlements in the Kursk "
+                               "region.", gazetteer, date=date) if c.kind == "claim"]
+    assert (c.settlement_count, c.as_of and c.as_of.isoformat(), c.recap) == (100, as_of, as_of is None)
 
 
 def test_an_adverbial_participle_has_the_main_clauses_side(gazetteer):
@@ -213,6 +222,15 @@ def test_reference_places_and_titles_are_not_the_ground_claimed(gazetteer):
     assert (c.side, c.action, c.settlement_count, c.places, c.as_of.isoformat()) == (
         "UA", "controls", 28, ("Kursk Oblast",), "2024-08-19")
     assert c.claimant == "Kursk acting governor Alexei Smirnov"
+
+
+@pytest.mark.parametrize("sentence, side, action, place", [
+    ("Russia has won back territory south of Korenevo, analysts said.", "RU", "recaptured", "Korenevo"),
+    ("Ukrainian forces regained lost positions near Vovchansk.", "UA", "recaptured", "Vovchansk")])
+def test_ground_located_by_a_place_is_about_its_vicinity(gazetteer, sentence, side, action, place):
+    (c,) = _claims(sentence, gazetteer)
+    assert (c.side, c.action, c.places) == (side, action, (place,))
+    assert [m.role for m in c.place_mentions] == ["vicinity"]  # not a claim about the settlement itself
 
 
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):

@@ -67,6 +67,13 @@ def test_a_count_without_names_changes_no_settlement(reports):
     assert not [e for e in ledger.entries if e.report.path == reports[3].path]
 
 
+def test_ground_near_a_settlement_does_not_change_its_status(gazetteer):
+    near = report("Ukrainian forces regained lost positions near Vovchansk, the General Staff said.", gazetteer,
+                  "2024-11-01")
+    assert [c.places for c in near.claims if c.kind == "claim"] == [("Vovchansk",)]
+    assert build_ledger([near]).entries == ()
+
+
 def test_a_settlement_not_named_again_keeps_its_last_status(reports):
     ledger = build_ledger(reports)
     late = ledger.status_at(D("2025-01-01"))
