@@ -60,6 +60,7 @@ _RECAP_WORDS = re.compile(
     r"|august|september|october|november|december)(?! \d{1,2}\b)(?:,? 20\d\d)?|in 20\d\d)\b",
     re.IGNORECASE)
 _COMMA = re.compile(r",(?!\d{3})")
+_RELATIVE_AFTER = re.compile(r"\b(?:who|which|whose)\b", re.IGNORECASE)
 _PART_ENDS = {"early": 10, "mid": 20}  # the last day of the month "early" and "mid-" reach
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+|so far\s+|still\s+|already\s+|now\s+)*$",
                               re.IGNORECASE)
@@ -102,8 +103,10 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     if _MONTHS_AFTER.search(text[max(start, t.start - 70):t.start]):
         return True  # "eight months after Ukraine's military stormed into": the event the news is dated from
     # the verb's own phrase: "retaken Sudzha, the town seized in August" is two ("1,376" is one)
-    comma = _COMMA.search(text, t.end, end)
+    comma = _COMMA.search(text, t.end, end)  # or a relative clause ("troops who smashed through ... last month")
     for m in _RECAP_WORDS.finditer(text, start, end if comma is None else comma.start()):
+        if _RELATIVE_AFTER.search(text, t.end, m.start()):
+            break
         if lasting and (m.group().lower().startswith("since") or re.search(r"\bsince\b", text[t.end:m.start()], re.IGNORECASE)
                         and _PRESENT_PERFECT.search(text[max(start, t.start - 30):t.start])):
             continue  # "has kept a foothold since August", "have since pushed back", "kept hold since launching

@@ -128,6 +128,13 @@ def test_early_in_the_reports_month_is_some_time_before_it(gazetteer, date, as_o
     assert (c.settlement_count, c.as_of and c.as_of.isoformat(), c.recap) == (100, as_of, as_of is None)
 
 
+def test_a_month_in_a_relative_clause_does_not_date_the_main_verb(gazetteer):
+    (c,) = [c for c in _claims("Russian forces recaptured the village of Snagost from Ukrainian troops who smashed "
+                               "through the border in August.", gazetteer, date="2024-09-19") if c.kind == "claim"]
+    assert (c.side, c.action, c.places, c.recap, c.as_of.isoformat()) == (
+        "RU", "recaptured", ("Snagost",), False, "2024-09-19")
+
+
 def test_an_adverbial_participle_has_the_main_clauses_side(gazetteer):
     (c,) = [c for c in _claims("Russian troops reached the village of Martynovka after seizing the Ukrainian-held "
                                "town of Sudzha in the Kursk region.", gazetteer) if c.action != "advanced"]
