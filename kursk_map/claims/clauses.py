@@ -46,6 +46,10 @@ _RELATIVE = re.compile(r"(?:^|[\s,(—–-])(that|which|who|whom|whose|where)\s"
 _CONTACT = re.compile(rf"\b(?:{_GROUND_NOUNS})\s+(?:(?:it|they|he|she|we|Ukraine|Russia|Kyiv|Kiev|Moscow"
                       rf"|(?:Ukrainian|Russian|Kyiv's|Moscow's)\s+(?:troops|forces|units|army))\s+)"
                       rf"(?:(?:had|has|have|had\s+first|first|initially|originally)\s+)?$", re.IGNORECASE)
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)  # "under Ukrainian control"
+_NOUN_UNDER = re.compile(r"\b(?:the|a|an|its|their|every|each)\s+(?:[\w-]+\s+){0,2}(?:villages?|settlements?|towns?|city"
+                         r"|territory|land|areas?|ground|positions)(?:\s+(?:in|of|near)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast))?)?\s+$",
+                         re.IGNORECASE)
 # "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
 _SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+)?$", re.IGNORECASE)
@@ -79,6 +83,8 @@ def is_relative(text: str, t: Trigger, start: int) -> bool:
         return True
     if _CONTACT.search(before):
         return True  # "the biggest municipality Ukraine had conquered"
+    if _UNDER.search(before) and _NOUN_UNDER.search(_UNDER.sub("", before)):
+        return True  # "the last village in Kursk under Ukrainian control"
     found = list(_RELATIVE.finditer(before))
     if not found:
         return False

@@ -132,6 +132,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             # "crossed into Ukraine from Kursk Oblast": a movement's ground is where it went, not where it came from
             to = [m for m in own_places[id(t)] if not _ORIGIN.search(text, max(sent.start, m.span.start - 12), m.span.start)]
             own_places[id(t)] = to or own_places[id(t)]
+    _after_colon(text, sent, kept, relative, own_places)
     out = []
     dated = _dates_for(kept, sent.found, dates)
     for i, t in enumerate(kept):
@@ -252,6 +253,19 @@ def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
 
 def _figures(c: ControlClaim) -> int:
     return sum(x is not None for x in (c.area_km2, c.settlement_count, c.settlement_text, c.fraction))
+
+
+def _after_colon(text: str, sent, kept, relative, own_places) -> None:
+    """Settlements listed after a colon that ends the sentence ("liberated the last village in Kursk under
+    Ukrainian control: Gornal") are the object of the last main verb before it."""
+    colon = text.rfind(":", sent.start, sent.end)
+    listed = [m for m in sent.places if m.span.start > colon and m.kind == "settlement"] if colon > 0 else []
+    main = [t for t in kept if t.end <= colon and not relative[id(t)]]
+    if not listed or not main or any(t.start > colon for t in kept):
+        return
+    for t in kept:
+        own_places[id(t)] = [m for m in own_places[id(t)] if m not in listed]
+    own_places[id(main[-1])] = [*own_places[id(main[-1])], *listed]
 
 
 def _owned(figures, trigger, triggers, relative):

@@ -61,7 +61,12 @@ def is_reference(text: str, sent: Sentence, m: PlaceMention) -> bool:
     ("Kursk acting governor"): not the ground a claim is about."""
     if any(a.start <= m.span.start < a.end for a in sent.found):
         return True
-    return _reference(text, sent, m) is not None and not locates_area(text, sent, m)
+    found = _reference(text, sent, m)
+    if found is None or locates_area(text, sent, m):
+        return False
+    # "expelled Ukrainian troops from Gornal", "drove them out from Sudzha": where they were is the ground
+    return not (found.group().lower().startswith("from") and _EXPELLED.search(text, max(sent.start, found.start() - 50),
+                                                                               found.start()))
 
 
 def locates_area(text: str, sent: Sentence, m: PlaceMention) -> bool:
@@ -76,6 +81,9 @@ def _reference(text: str, sent: Sentence, m: PlaceMention):
     return REFERENCE.search(text, max(sent.start, m.span.start - 60), m.span.start)
 
 
+_EXPELLED = re.compile(r"\b(?:expel(?:s|led|ling)?|drove|driv(?:e|es|en|ing)|push(?:ed|es|ing)?|forc(?:ed|ing)"
+                       r"|oust(?:s|ed|ing)?|knock(?:s|ed|ing)|clear(?:s|ed|ing)|flush(?:ed|es|ing)|dislodg(?:e|ed|es|ing))\b"
+                       r"[^,.;:]{0,40}$", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:territory|territories|ground|positions?|lands?|areas?|lines?|foothold|bridgehead)\s*$",
                    re.IGNORECASE)
 

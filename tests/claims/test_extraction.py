@@ -240,6 +240,20 @@ def test_ground_located_by_a_place_is_about_its_vicinity(gazetteer, sentence, si
     assert [m.role for m in c.place_mentions] == ["vicinity"]  # not a claim about the settlement itself
 
 
+def test_where_troops_were_expelled_from_is_the_ground(gazetteer):
+    (c,) = [c for c in _claims('Putin received a report that Russian forces had "expelled Ukrainian troops from Gornal".',
+                               gazetteer) if c.kind == "claim"]
+    assert (c.side, c.action, c.places) == ("RU", "recaptured", ("Gornal",))
+
+
+def test_settlements_after_a_closing_colon_are_the_main_verbs(gazetteer):
+    claims = _claims('Gerasimov said Russian troops had "liberated" the last village in Kursk under Ukrainian control: '
+                     'Gornal.', gazetteer)
+    assert [(c.side, c.action, c.places) for c in claims if c.kind == "claim"] == [("RU", "recaptured", ("Gornal",))]
+    # "the last village under Ukrainian control" describes the object: no claim of its own
+    assert [(c.side, c.action) for c in claims if c.kind == "context"] == [("UA", "controls")]
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
