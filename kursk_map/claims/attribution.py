@@ -60,6 +60,10 @@ _LEADING = re.compile(r"^(?:and|but|however|meanwhile|while|that|as|so|also|in a
 _NOT_A_SPEAKER = re.compile(
     r"^(?:it|this|which|who|there|what|they|he|she|we|i|you|one|some|many|others|officials?)$|\b(?:will|would|could|may|might|must|should|can)\b",
     re.IGNORECASE)
+# "The ministry also released a video that it said showed ...": "it" is the one that released it.
+_SHOWN_BY = re.compile(r"^(?P<head>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:also\s+|has\s+|have\s+|had\s+)*"
+                       r"(?:released|publish(?:ed|es)|posted|issued|shared|aired|broadcast|showed|presented)\s+"
+                       r"[^,;]*?(?:\s+(?:that|which))?\s+(?:it|they|he|she)$", re.IGNORECASE)
 # Verbs of belief give a claimant only when no one is quoted saying anything.
 _WEAK = re.compile(r"\b(?:believes?|think|thinks|consider|considers)\b", re.IGNORECASE)
 
@@ -89,6 +93,8 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(chunk):
             who = (m.groupdict().get("who") or m.groupdict().get("outlet") or "").strip()
             who = _LEADING.sub("", who).strip(" '’")
+            if kind == "say" and (shown := _SHOWN_BY.match(who)):
+                who = shown.group("head")  # "the ministry released a video that it said showed": the ministry
             if not who or len(who.split()) > 12 or (kind in ("say", "appositive") and _NOT_A_SPEAKER.search(who)
                                                     and who.lower() not in ("officials", "one official")):
                 continue

@@ -21,6 +21,8 @@ def _chain(text, publisher="Pub"):
     ("Ukraine launched its offensive on Aug. 6, claiming to control 100 settlements.", "Ukraine", ("Pub", "Ukraine")),
     ("Kursk acting governor Alexei Smirnov said 28 settlements were under Ukrainian control.",
      "Kursk acting governor Alexei Smirnov", ("Pub", "Kursk acting governor Alexei Smirnov")),
+    ("The ministry also released a video that it said showed the capture of Pokrovsky.", "the ministry",
+     ("Pub", "the ministry")),  # "it" is the one that released the video
 ])
 def test_claimant_and_chain(text, claimant, sources):
     assert _chain(text) == (claimant, sources)
