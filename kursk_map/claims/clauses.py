@@ -21,7 +21,7 @@ import re
 
 from kursk_map.claims.lexicon import Trigger
 
-__all__ = ["is_relative", "is_recap", "clause_span", "RECAP_DAYS"]
+__all__ = ["is_relative", "is_current", "is_recap", "clause_span", "RECAP_DAYS"]
 
 # A claim dated this many days before its report is a recap of earlier events.
 RECAP_DAYS = 30
@@ -50,6 +50,8 @@ _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECA
 _NOUN_UNDER = re.compile(r"\b(?:the|a|an|its|their|every|each)\s+(?:[\w-]+\s+){0,2}(?:villages?|settlements?|towns?|city"
                          r"|territory|land|areas?|ground|positions)(?:\s+(?:in|of|near)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast))?)?\s+$",
                          re.IGNORECASE)
+_CURRENT = re.compile(r"\b(?:is|are|remains?|still|now|currently)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_PRESENT_VERB = re.compile(r"(?:holds?|controls?|occup(?:y|ies))", re.IGNORECASE)
 # "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
 _SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+)?$", re.IGNORECASE)
@@ -94,6 +96,13 @@ def is_relative(text: str, t: Trigger, start: int) -> bool:
     if re.search(r"[,;:—–]|\bbut\b", before[m.end():]):
         return False  # the relative clause closed before the verb: "Russia, which ..., launched"
     return True
+
+
+def is_current(text: str, t: Trigger, start: int) -> bool:
+    """Whether a describing clause is in the present ("which is under Kyiv's control", "the villages
+    Ukraine still holds"): the state on the day it is said, not earlier events."""
+    before = text[max(start, t.start - 40):t.start]
+    return bool(_CURRENT.search(before) or _PRESENT_VERB.fullmatch(t.text.split()[0]) and not _AUXILIARY.search(before))
 
 
 def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | None,

@@ -184,9 +184,14 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)])
         recap = relative[id(t)] or clauses.is_recap(text, t, clauses.clause_span(text, t, sent.start, sent.end),
                                                     as_of if id(t) in dated else None, anchor)
+        # "near the town of Sudzha which is under Kyiv's control": a description in the present tells today's state
+        current = relative[id(t)] and clauses.is_current(text, t, sent.start) and not clauses.is_recap(
+            text, t, clauses.clause_span(text, t, sent.start, sent.end), as_of if id(t) in dated else None, anchor)
         if kind == "claim" and recap:
             if not own:
                 kind = "context"
+            elif current:
+                recap = False
             elif id(t) not in dated:
                 as_of, basis = None, "unknown: a recap of earlier events, and the text gives it no day"
         out.append(ControlClaim(

@@ -135,6 +135,15 @@ def test_a_month_in_a_relative_clause_does_not_date_the_main_verb(gazetteer):
         "RU", "recaptured", ("Snagost",), False, "2024-09-19")
 
 
+@pytest.mark.parametrize("sentence, recap", [
+    ("Russian troops attacked Sudzha, which Ukraine still holds.", False),  # today's state
+    ("Russian troops broke through near the town of Sudzha which is under Kyiv's control.", False),
+    ("Russian troops attacked Sudzha, the town Ukraine seized in August.", True)])  # earlier events
+def test_a_description_in_the_present_is_dated_like_the_news(gazetteer, sentence, recap):
+    (c,) = [c for c in _claims(sentence, gazetteer, date="2025-03-08") if c.kind == "claim" and c.side == "UA"]
+    assert (c.places, c.recap, c.as_of is None) == (("Sudzha",), recap, recap)
+
+
 def test_an_adverbial_participle_has_the_main_clauses_side(gazetteer):
     (c,) = [c for c in _claims("Russian troops reached the village of Martynovka after seizing the Ukrainian-held "
                                "town of Sudzha in the Kursk region.", gazetteer) if c.action != "advanced"]
