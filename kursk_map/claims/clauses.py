@@ -50,6 +50,7 @@ _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECA
 _NOUN_UNDER = re.compile(r"\b(?:the|a|an|its|their|every|each)\s+(?:[\w-]+\s+){0,2}(?:villages?|settlements?|towns?|city"
                          r"|territory|land|areas?|ground|positions)(?:\s+(?:in|of|near)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast))?)?\s+$",
                          re.IGNORECASE)
+_NARRATIVE = re.compile(r"\b(?:in the course of|during|as a result of|after|following|thanks to)\s+$", re.IGNORECASE)
 _CURRENT = re.compile(r"\b(?:is|are|remains?|still|now|currently)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _PRESENT_VERB = re.compile(r"(?:holds?|controls?|occup(?:y|ies))", re.IGNORECASE)
 # "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
@@ -91,6 +92,8 @@ def is_relative(text: str, t: Trigger, start: int) -> bool:
     if not found:
         return False
     m = found[-1]
+    if _NARRATIVE.search(before[:m.start(1)]):
+        return False  # "offensive operations, in the course of which they liberated": a new event, not a description
     if m.group(1).lower() == "that" and (_SAYING.search(before[:m.start(1)]) or not _THAT_NOUN.search(before[:m.start(1)])):
         return False  # "said that Ukraine had launched": what was said; a relative "that" follows its noun
     if re.search(r"[,;:—–]|\bbut\b", before[m.end():]):

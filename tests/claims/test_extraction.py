@@ -144,6 +144,13 @@ def test_a_description_in_the_present_is_dated_like_the_news(gazetteer, sentence
     assert (c.places, c.recap, c.as_of is None) == (("Sudzha",), recap, recap)
 
 
+def test_in_the_course_of_which_tells_a_new_event(gazetteer):
+    (c,) = [c for c in _claims('The ministry said Russian troops "continued offensive operations, in the course of which '
+                               'they liberated the settlements of Novaya Sorochina and Pokrovsky".', gazetteer)
+            if c.kind == "claim"]
+    assert (c.side, c.action, c.places, c.recap) == ("RU", "recaptured", ("Novaya Sorochina", "Pokrovsky"), False)
+
+
 def test_an_adverbial_participle_has_the_main_clauses_side(gazetteer):
     (c,) = [c for c in _claims("Russian troops reached the village of Martynovka after seizing the Ukrainian-held "
                                "town of Sudzha in the Kursk region.", gazetteer) if c.action != "advanced"]
