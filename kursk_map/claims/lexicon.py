@@ -38,7 +38,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                    r"|відбил\w+ (?:у|в) ворога"),
     ("captured", r"(?:seiz(?:e|es|ed|ing)|gain(?:ed|s)?|establish\w*|took|tak(?:e|es|en|ing)) (?:full )?control(?: of| over)?"
                  r"|took (?:the )?(?:town|village|city|settlement)s? of"
-                 r"|(?:took|tak(?:e|es|en|ing)) (?=(?:another|one more|the|a|an|two|three|four|five|several|\d[\d,]*|more|over|about"
+                 r"|(?:took|tak(?:e|es|en|ing)) (?=(?:another|one more|the|a|an|two|three|four|five|several|\d[\d,]*|more|over|about|around|roughly|approximately|at least|up to|close to"
                  r"|nearly|almost|some|dozens)\b(?: [\w,’'-]+){0,2}? (?:villages?|settlements?|towns?|localit(?:y|ies)|hamlets?"
                  r"|territor(?:y|ies)|ground|square (?:kilomet|mile)\w*|km2|km²)\b)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),

@@ -89,6 +89,8 @@ def test_many_voices(gazetteer, sentence, side, action):
      "recaptured"),
     ("The new defensive line is preventing Russian advances into the Sumy region, an officer said.", "RU",
      "halted"),
+    ("Ukraine began the incursion into Kursk Oblast in August 2024, initially taking around 1,300 square "
+     "kilometers of territory.", "UA", "captured"),
     ("The failure of Ukraine's counteroffensive was plain, and it has taken 420 square kilometres of territory "
      "from Ukrainian forces since June 14, Shoigu said.", "RU", "captured"),  # the force it was taken from lost it
 ])
