@@ -56,7 +56,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|kick|clear)\b)"),
     ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
                  r"|keep(?:s|ing)?(?= (?:only |just |about |some |around |roughly )?(?:\d|half|a third|a quarter))"
-                 r"|(?:operat(?:e|es|ing)|active|present) (?:in|inside)(?= (?:the |parts |part |Russia|(?-i:[A-Z])))"
+                 r"|(?:operat(?:e|es|ing)|active|present|remain(?:s|ed)?|stay(?:s|ed)?) (?:in|inside)(?= (?:the |parts |part |Russia|(?-i:[A-Z])))"
                  r"|(?:kept|keeps|keep|keeping|maintain\w*|retain\w*|its|their) (?:a |its |their )?(?:foothold|hold on|hold of)"
                  r"|control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
                  r"|kept control|retain(?:s|ed|ing)? control|maintain(?:s|ed|ing)? (?:control|positions)"
@@ -147,6 +147,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):
             continue  # "residents had fled Sudzha": people fleeing are no withdrawal
+        if action == "controls" and word.lower().startswith(("remain", "stay", "present")) and not _FORCES_BEFORE.search(
+                text, max(start, m.start() - 100), m.start()):
+            continue  # "thousands of civilians remain in the Kursk region", "the situation remains in the balance"
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
                                  re.IGNORECASE)) or bool(re.match(r"\s+by\b", after))
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):

@@ -89,6 +89,8 @@ def test_many_voices(gazetteer, sentence, side, action):
      "recaptured"),
     ("The new defensive line is preventing Russian advances into the Sumy region, an officer said.", "RU",
      "halted"),
+    ("Some Ukrainian units, airborne troops in particular, remain in Kursk Oblast, the outlet has learned.", "UA",
+     "controls"),
     ("Ukraine began the incursion into Kursk Oblast in August 2024, initially taking around 1,300 square "
      "kilometers of territory.", "UA", "captured"),
     ("The failure of Ukraine's counteroffensive was plain, and it has taken 420 square kilometres of territory "
@@ -108,6 +110,7 @@ def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     "We continue to hold that the withdrawal from the Kursk region was orderly.",  # an opinion held
     "The small number of soldiers captured (Russia would have shown them) says the retreat was orderly.",
     "Russia must win the war without pulling troops out of the Donetsk region.",
+    "Thousands of civilians remain in the Kursk region, the governor said.",  # people staying are no troops
 ])
 def test_no_claim_of_ground(gazetteer, sentence):
     assert [c for c in _claims(sentence, gazetteer) if c.kind == "claim"] == []
