@@ -127,6 +127,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 r"\b(?:the|their|its|an|this|that|his|'s|’s|ukrainian|russian)\s+$", before, re.IGNORECASE):
             if halting:
                 continue  # "the advance had been halted": the halting is the claim
+        if action == "advanced" and halting and (_HALTED_NOUN.fullmatch(word) and _HALTED_BEFORE.search(before)
+                                                 or _HALTED_ATTACKS.search(before)):
+            continue  # "repelled two offensives carried out by Ukrainian groups": the halting is the claim
         if before.endswith(("-", "‐")) or (action == "controls" and re.match(r"\s+(?:the )?fire\b", after)) \
                 or re.search(r"\bfire\s+$", before):
             continue  # "Ukrainian-held", "Kyiv-controlled": an adjective; "fire control" is not of ground
@@ -174,6 +177,12 @@ _SLOWED = re.compile(r"\b(?:halt|stop|stall|repel|thwart|slow)", re.IGNORECASE)
 _ONGOING = re.compile(r"(?:trying|tries|attempting)\b", re.IGNORECASE)
 _FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|failed|unsuccessful\w*|to no avail)\b",
                      re.IGNORECASE)
+_HALTED_NOUN = re.compile(r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?|incursions?|breakthroughs?)",
+                          re.IGNORECASE)
+_HALTED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|stopp?\w*|halt\w*|fought off|beat(?:en)? back|fend\w* off)"
+                            r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_HALTED_ATTACKS = re.compile(_HALTED_BEFORE.pattern[:-1] + r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?)\s+$",
+                             re.IGNORECASE)
 _FORCES_BEFORE = re.compile(r"\b(?:troops|forces|units|soldiers|servicemen|fighters|army|military|brigades?|they)\b[^.]*$",
                             re.IGNORECASE)
 _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settlement|outskirts|edge|border|river|centre"

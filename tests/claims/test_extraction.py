@@ -149,6 +149,12 @@ def test_a_description_in_the_present_is_dated_like_the_news(gazetteer, sentence
     assert (c.places, c.recap, c.as_of is None) == (("Sudzha",), recap, recap)
 
 
+def test_attacks_that_were_repelled_are_one_halt_where_they_came(gazetteer):
+    claims = _claims("According to the Russian Defense Ministry, Russian troops repelled two offensives carried out by "
+                     "Ukrainian assault groups near Berdin.", gazetteer)
+    assert [(c.side, c.action, c.places) for c in claims if c.kind == "claim"] == [("UA", "halted", ("Berdin",))]
+
+
 def test_in_the_course_of_which_tells_a_new_event(gazetteer):
     (c,) = [c for c in _claims('The ministry said Russian troops "continued offensive operations, in the course of which '
                                'they liberated the settlements of Novaya Sorochina and Pokrovsky".', gazetteer)
