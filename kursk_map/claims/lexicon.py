@@ -154,7 +154,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 text, max(start, m.start() - 100), m.start()):
             continue  # "thousands of civilians remain in the Kursk region", "the situation remains in the balance"
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
-                                 re.IGNORECASE)) or bool(re.match(r"\s+by\b", after))
+                                 re.IGNORECASE)) and not word.split()[0].lower().endswith("ing") \
+            or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
         attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()])

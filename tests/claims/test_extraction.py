@@ -149,6 +149,13 @@ def test_a_description_in_the_present_is_dated_like_the_news(gazetteer, sentence
     assert (c.places, c.recap, c.as_of is None) == (("Sudzha",), recap, recap)
 
 
+def test_a_verb_sharing_its_subject_takes_the_subjects_side(gazetteer):
+    claims = _claims("Russia, which controls about 18% of Ukraine, has also been advancing in eastern Ukraine - and took "
+                     "the town of Ukrainsk.", gazetteer)  # a closed relative clause, a progressive, an elided subject
+    assert [(c.side, c.action) for c in claims if c.kind == "claim"] == [
+        ("RU", "controls"), ("RU", "advanced"), ("RU", "captured")]
+
+
 def test_attacks_that_were_repelled_are_one_halt_where_they_came(gazetteer):
     claims = _claims("According to the Russian Defense Ministry, Russian troops repelled two offensives carried out by "
                      "Ukrainian assault groups near Berdin.", gazetteer)
