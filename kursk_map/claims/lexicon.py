@@ -207,7 +207,7 @@ def _is_modifier(before: str, after: str, word: str) -> bool:
 def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figure: bool) -> bool:
     """Whether the verb is about ground, not soldiers or tanks or patience."""
     following = text[t.end:min(sent_end, t.end + 60)]
-    if t.action == "halted":  # "Russia's counteroffensive to win back ... has been stopped": the subject, far back
+    if t.action == "halted" and not t.attempt:  # "Russia's counteroffensive ... has been stopped": the subject, far back
         around = text[max(0, t.start - 160):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
     if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:3])):

@@ -91,6 +91,7 @@ def test_many_voices(gazetteer, sentence, side, action):
      "halted"),
     ("Some Ukrainian units, airborne troops in particular, remain in Kursk Oblast, the outlet has learned.", "UA",
      "controls"),
+    ("The Ukrainian army tried to break through the border in the Belgorod region.", "UA", "halted"),
     ("Ukraine began the incursion into Kursk Oblast in August 2024, initially taking around 1,300 square "
      "kilometers of territory.", "UA", "captured"),
     ("The failure of Ukraine's counteroffensive was plain, and it has taken 420 square kilometres of territory "
