@@ -52,13 +52,14 @@ hold holding held withdraw withdrew withdrawal retreat retreated retreating expe
 retake retook retaken recapture recaptured liberate liberated liberating back for control
 """.split())
 # "most of Kursk", "the region of Kursk": a part of a region, or the region named by its kind.
-_PART_OF = frozenset("most parts part much rest region province oblast remainder whole all".split())
+_PART_OF = frozenset("""most parts part much rest region province oblast remainder whole all areas area territory
+territories swathes swaths chunk chunks half third quarter percent""".split())
 _REGION_NOUNS = frozenset("regions oblasts provinces".split())
 # ... and before these ("the Kursk incursion", "the Kursk direction").
 _REGION_AFTER = frozenset("""
 incursion offensive operation invasion front direction axis salient raid border borderlands
 borderland frontier pocket bridgehead foothold adventure gambit mission area side village villages
-part countryside sector towns districts authorities governor
+part countryside sector towns districts authorities governor enclave
 """.split())
 _CITY_MARKERS = frozenset({"city", "capital", "centre", "center", "airport", "streets", "downtown"})
 _MILITARY = frozenset("""
@@ -297,7 +298,7 @@ def _means_region(before: tuple[Word, ...], region: Place, after: list[Word], na
         return True  # "Russia's Kursk"
     if (b1 == "of" and b2 in _PART_OF) or any(w.lower in _REGION_NOUNS for w in before[-4:]):
         return True  # "most of Kursk", "the border region of Kursk", "border regions, especially Kharkiv"
-    if b1 in _REGION_BEFORE or (b1 == "of" and b2 == "out"):
+    if b1 in _REGION_BEFORE or (b1 == "of" and (b2 == "out" or b2 in _REGION_BEFORE or b2.endswith("%"))):
         return region.name in named_regions or military()
     return False
 

@@ -158,6 +158,10 @@ def test_governments_as_objects_and_institutions_are_actors(gazetteer, sentence,
     ("Russian forces have taken back most of Kursk, the ministry said.", "Kursk"),
     ("Ukraine and Russia fight for Kursk as the deadline nears.", "Kursk"),
     ("Russia Says It Retook Two Kursk Villages From Ukraine", "Kursk"),
+    ("Russia claims to have retaken 64% of Kursk from Ukrainian forces", "Kursk"),
+    ("Putin has claimed that his country has won back control of Kursk.", "Kursk"),
+    ("The governor said troops liberated occupied areas of Kursk.", "Kursk"),
+    ("Russia escalated its attacks on Ukrainian forces fighting to hold the Kursk enclave.", "Kursk"),
 ])
 def test_a_regional_capitals_name_that_means_its_region(gazetteer, text, surface):
     (m,) = [m for m in parse(text, gazetteer).places if m.span.surface == surface]
