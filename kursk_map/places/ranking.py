@@ -65,7 +65,7 @@ _CITY_MARKERS = frozenset({"city", "capital", "centre", "center", "airport", "st
 _MILITARY = frozenset("""
 incursion offensive invasion operation fighting troops forces attack attacks raid advance
 territory occupy occupied hold battle battles front counteroffensive counterattack withdraw fight fights
-fought war
+fought war retake retook retaken recapture recaptured liberate liberated
 """.split())
 
 

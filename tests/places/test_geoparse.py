@@ -159,7 +159,7 @@ def test_governments_as_objects_and_institutions_are_actors(gazetteer, sentence,
     ("Ukraine and Russia fight for Kursk as the deadline nears.", "Kursk"),
     ("Russia Says It Retook Two Kursk Villages From Ukraine", "Kursk"),
     ("Russia claims to have retaken 64% of Kursk from Ukrainian forces", "Kursk"),
-    ("Putin has claimed that his country has won back control of Kursk.", "Kursk"),
+    ("Putin has claimed that his troops have won back control of Kursk.", "Kursk"),
     ("The governor said troops liberated occupied areas of Kursk.", "Kursk"),
     ("Russia escalated its attacks on Ukrainian forces fighting to hold the Kursk enclave.", "Kursk"),
 ])
