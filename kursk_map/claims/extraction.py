@@ -83,7 +83,10 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
         here = located[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         sent = ground.Sentence(s, e, tuple(here), tuple(attributions(article.text, s, e)),
                          _quotation_speaker(article.text, spans, i))
-        country = next((m.place.country for m in sent.places if m.kind == "country"), None)
+        # "63 km² of Russian territory": the ground's country, whatever country is named as an actor
+        soil = _SOIL.search(article.text, s, e)
+        country = ("RU" if soil.group(1).lower() == "russian" else "UA") if soil else next(
+            (m.place.country for m in sent.places if m.kind == "country"), None)
         carry = ground.carried_region(regions, s, country, main_region) or main_region
         claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
                                          previous, voices, main_region)))
@@ -92,6 +95,9 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
                          report_date_evidence=evidence, publisher=publisher, url=article.meta.url,
                          title=article.meta.title, claims=tuple(claims), mentions=tuple(located))
+
+
+_SOIL = re.compile(r"\b(Russian|Ukrainian) (?:territory|soil|land|ground)\b", re.IGNORECASE)
 
 
 def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry, previous,
@@ -154,7 +160,8 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 text, *clauses.clause_span(text, t, sent.start, sent.end)):
             mentions = list(previous)  # "remained in control of both villages": the ones named before
         if not ground.place_names(mentions):
-            abroad = [m for m in mentions if m.kind == "country" and m.place.country != "RU"]
+            # "crossed into Ukraine": the country is where they went; "shows Ukraine in control of": who holds
+            abroad = [m for m in mentions if m.kind == "country" and m.place.country != "RU" and m.span.start > t.start]
             mentions = abroad if abroad else ([carry] if carry is not None else mentions)
             home = main_region.place.country if main_region is not None else None
             if t.action == "recaptured" and carry is not None and mentions == [carry] and carry.place.country != home \

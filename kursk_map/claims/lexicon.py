@@ -153,6 +153,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if action == "controls" and word.lower().startswith(("remain", "stay", "present")) and not _FORCES_BEFORE.search(
                 text, max(start, m.start() - 100), m.start()):
             continue  # "thousands of civilians remain in the Kursk region", "the situation remains in the balance"
+        if action == "lost" and word.lower().startswith("shr") and re.match(r"\s+(?:to|down to)\b", after):
+            action = "controls"  # "the area under Ukrainian control had shrunk to 140 km²": what is left is held
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
                                  re.IGNORECASE)) and not word.split()[0].lower().endswith("ing") \
             or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive

@@ -7,7 +7,8 @@ later statement says Ukraine held them again), and gives an independent tracker'
 settlements grown to that figure from the border crossing, without crossing Russia's. Scored:
 the intersection over union of the tool's area for Ukraine (all claims) with it, beside two
 baselines of the same size (a disc at the border crossing, and the growth from it with no
-settlement named), and how many of the reference's settlements the tool's area gets right.
+settlement named), and how many of the reference's settlements the tool's area gets right. The tool's
+area is scored inside Kursk Oblast only, as the reference is.
 """
 
 from __future__ import annotations
@@ -137,8 +138,11 @@ def score_situation(situation: Situation, reference: Reference, gazetteer: Gazet
         held, russian = reference.status_at(when)
         ref = _reference_area(cells, origin, held, russian, km2)
         tool = situation.at(when, ALL).get("UA")
-        mine = geo.to_metric(tool.geometry) if tool is not None else shapely.Polygon()
         oblast = geo.to_metric(geo.region_outline(_KURSK))
+        # The reference is the Kursk salient: ground the tool also holds elsewhere (a Belgorod village, a
+        # town in Ukraine retaken near the border) is not scored against it.
+        mine = geo.to_metric(tool.geometry).intersection(oblast) if tool is not None and tool.geometry is not None \
+            else shapely.Polygon()
         disc = origin.buffer(_radius(origin, oblast, km2)).intersection(oblast)
         grown = _union(cells.grow(_KURSK, (origin.x, origin.y), [], km2))
         inside = sum(1 for p in held if mine.contains(_xy(p)))

@@ -75,9 +75,12 @@ class Cells:
         known = self._memo.get(("neighbours", region_id))
         if known is None:
             members = self.in_region(region_id)
+            out: dict[int, list[int]] = {c.index: [] for c in members}
+            if not members:  # a region outside the theatre's oblasts has no cells
+                self._memo[("neighbours", region_id)] = {}
+                return {}
             tree = shapely.STRtree([c.geometry for c in members])
             left, right = tree.query([c.geometry for c in members], predicate="intersects")
-            out: dict[int, list[int]] = {c.index: [] for c in members}
             for i, j in zip(left.tolist(), right.tolist()):
                 if i != j:
                     out[members[i].index].append(members[j].index)

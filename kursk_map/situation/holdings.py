@@ -14,11 +14,12 @@ of the dates they are about, and each sets or moves a side's figure:
   figures (a share of a peak only Ukraine gave is drawn in the view of all claims alone), and
   that view reads every claim, listing where voices disagree.
 
-The area is then built from cells (:mod:`~kursk_map.situation.cells`): the settlements the
-ledger says the side holds (named ground), plus, to meet the figure, free cells taken one by
-one, nearest the border crossing first (through the named ground, which seeds no growth of its
-own: mean IoU 0.49 against 0.33 on 124 reports), moving only through cells the other side is not
-claimed to hold, until the area is within one cell of the figure.
+The area is then built from cells (:mod:`~kursk_map.situation.area`): the settlements the
+ledger says the side holds (named ground; those claimed longest ago give way when a firm figure
+is smaller), plus, to meet the figure, free cells taken one by one, nearest the border crossing
+first (through the named ground, which seeds no growth of its own: mean IoU 0.49 against 0.33 on
+124 reports), moving only through cells the other side is not claimed to hold, until the area is
+within one cell of the figure.
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ from shapely.geometry.base import BaseGeometry
 
 from kursk_map.model import ArticleClaims, ControlClaim
 from kursk_map.places.gazetteer import Gazetteer
+from kursk_map.situation import area
 from kursk_map.situation import geometry as geo
-from kursk_map.situation.cells import Cell, Cells, theatre_cells
+from kursk_map.situation.area import ALL, INCURSION_ORIGIN
+from kursk_map.situation.cells import theatre_cells
 from kursk_map.situation.ledger import Ledger, claim_date, claimant_group
+from kursk_map.situation.records import DERIVATIONS, Basis, Figure, Holding
 
 __all__ = ["Basis", "Holding", "Figure", "holdings_for", "KM2_PER_SETTLEMENT", "ALL", "INCURSION_ORIGIN",
            "DERIVATIONS"]
@@ -45,11 +49,6 @@ __all__ = ["Basis", "Holding", "Figure", "holdings_for", "KM2_PER_SETTLEMENT", "
 # (Syrskyi, 2024-08-27; Kyiv Independent, "Russia redeploys 30,000 troops to Kursk Oblast
 # amid Ukraine's incursion, Syrskyi says"). A count of settlements becomes an area at this ratio.
 KM2_PER_SETTLEMENT = 1294 / 100
-ALL = "all"
-DERIVATIONS = ("settlements", "size-matched", "settlements + size-matched", "sourced", "none")
-# Where an advance into a region came from: the border point nearest this gazetteer place.
-INCURSION_ORIGIN = {"ne:RU-KRS": "Sudzha"}
-_NEIGHBOUR = {"RU": "country:UA", "UA": "country:RU"}
 _OTHER = {"UA": "RU", "RU": "UA"}
 _WHOLE = re.compile(r"\b(?:fully|completely|entirely|the whole|all of|the entire|the last)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:more|another|further|additional|new)\b", re.IGNORECASE)
@@ -57,52 +56,6 @@ _LOWER = ("over", "at least", "more than")
 # In the view of all claims, an independent tracker's size stands against belligerents' for this long.
 TRACKERS = "independent trackers"
 TRACKER_DAYS = 14
-
-
-@dataclass(frozen=True, slots=True)
-class Basis:
-    """A claim a holding rests on, and what it gave it."""
-
-    claim: ControlClaim
-    report: ArticleClaims = field(compare=False)
-    gives: str   # figure | lower bound | share | subtracted | added | peak | settlements | sourced
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A side's size according to a voice, and the claims it comes from (the one that set it last)."""
-
-    km2: float
-    lower_bound: bool
-    basis: tuple[Basis, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Holding:
-    """What one side holds from ``date`` until its next holding, according to ``voice``."""
-
-    date: dt.date
-    side: str
-    voice: str                      # a voice, or ALL
-    geometry: BaseGeometry | None = field(compare=False)   # EPSG:4326; None: nothing held
-    area_km2: float
-    settlements: tuple[str, ...]    # the named settlements whose cells the area holds
-    named_km2: float                # the cells of those settlements (and any sourced geometry)
-    fill_km2: float                 # the size-matching fill
-    figure: Figure | None
-    derivation: str                 # one of DERIVATIONS
-    method: str                     # one sentence: how this area was made
-    basis: tuple[Basis, ...]
-    disagreements: tuple[str, ...] = ()
-
-    @property
-    def estimate(self) -> bool:
-        return self.fill_km2 > 0
-
-    @property
-    def lower_bound(self) -> bool:
-        """The size is only a lower bound ("at least", "dozens of villages")."""
-        return self.figure is not None and self.figure.lower_bound
 
 
 @dataclass
@@ -153,7 +106,7 @@ def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list
         if not moved and id(claim) not in in_ledger:
             continue
         for side in ("RU", "UA"):  # a village changing hands changes both sides' ground
-            holding = _holding(voice, side, when, state, ledger, gazetteer, cells)
+            holding = area.holding(voice, side, when, state.figures[side], state.sourced[side], ledger, gazetteer, cells)
             previous = last.get(side)
             if previous is not None and previous.date == when:
                 out[out.index(previous)] = holding
@@ -267,104 +220,6 @@ def _size(claim: ControlClaim) -> tuple[float | None, bool]:
     if claim.settlement_range is not None and claim.settlement_range[0]:
         return claim.settlement_range[0] * KM2_PER_SETTLEMENT, True
     return None, False
-
-
-def _holding(voice, side, when, state: _State, ledger: Ledger, gazetteer, cells: Cells) -> Holding:
-    status = ledger.status_at(when, None if voice == ALL else voice)
-    figure = state.figures[side]
-    held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
-    placed = [(e, c) for e in held if (c := cells.of(e.place)) is not None]
-    foreign = {c.index for e in status.values() if e.status == _OTHER[side] and (c := cells.of(e.place))}
-    named = sorted({c.index: c for _, c in placed if c.index not in foreign}.values(), key=lambda c: c.index)
-    sourced = [g for g, _ in state.sourced[side]]
-    sourced_shape = shapely.union_all(sourced) if sourced else None
-    named_m2 = shapely.union_all([c.geometry for c in named] + sourced).area if named or sourced else 0.0
-    fill: list[Cell] = []
-    if figure is not None and figure.km2 * 1e6 > named_m2:
-        fill = _fill(cells, named, figure.km2 - named_m2 / 1e6, side, foreign, sourced_shape, figure, gazetteer)
-    parts = [c.geometry for c in named + fill] + sourced
-    geometry = geo.finish(shapely.union_all(parts)) if parts else None
-    if geometry is not None and geometry.is_empty:
-        geometry = None
-    area = geo.area_km2(geometry) if geometry is not None else 0.0
-    fill_km2 = max(0.0, area - named_m2 / 1e6) if fill else 0.0
-    names = tuple(sorted({e.place.name for e, c in placed if c.index not in foreign}))
-    derivation = ("sourced" if sourced and not fill and not named else
-                  "settlements + size-matched" if (named or sourced) and fill else "size-matched" if fill
-                  else "settlements" if named else "none")
-    basis = (*(figure.basis if figure is not None else ()), *(b for _, b in state.sourced[side]),
-             *(Basis(e.claim, e.report, "settlements") for e, c in placed if c.index not in foreign))
-    unplaced = len(held) - len(placed)
-    return Holding(when, side, voice, geometry, round(area, 1), names, round(named_m2 / 1e6, 1), round(fill_km2, 1),
-                   figure, derivation, _method(side, names, named_m2 / 1e6, fill_km2, figure, bool(sourced), unplaced,
-                                               named), _dedupe(basis))
-
-
-def _dedupe(basis) -> tuple[Basis, ...]:
-    """Each (claim, what it gives) once, first come first."""
-    seen: set = set()
-    return tuple(b for b in basis if not ((key := (id(b.claim), b.gives)) in seen or seen.add(key)))
-
-
-def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[int], sourced, figure: Figure,
-          gazetteer) -> list[Cell]:
-    """The cells that meet the figure: grown from the border crossing the side's advance into the
-    figure's region came from, through its named ground. A side grows only on the other side's
-    ground (Ukraine's in Kursk Oblast, Russia's in Sumy); on its own it holds what it names."""
-    region_id = _region_of(figure.basis[-1].claim, named)
-    origin = _origin(region_id, side, named, gazetteer)
-    if origin is None:
-        return []
-    taken = set()
-    if sourced is not None:
-        members = cells.in_region(region_id)
-        inside = shapely.contains_xy(sourced, [c.x for c in members], [c.y for c in members])
-        taken = {c.index for c, yes in zip(members, inside.tolist()) if yes}
-    return cells.grow(region_id, origin, named, km2, blocked=foreign, taken=taken, from_named=False)
-
-
-def _region_of(claim: ControlClaim, named: list[Cell]) -> str:
-    for m in claim.place_mentions:
-        if m.kind == "region" and m.place.id.startswith("ne:"):
-            return m.place.id
-    return named[0].region_id if named else "ne:RU-KRS"
-
-
-def _origin(region_id: str, side: str, named: list[Cell], gazetteer) -> tuple[float, float] | None:
-    """The border point the side's advance into the region came from (metric x, y)."""
-    owner = "RU" if region_id.startswith("ne:RU") else "UA"
-    if side == owner:
-        return None  # a side holding its own ground grows from what it names
-    anchor_name = INCURSION_ORIGIN.get(region_id)
-    anchors = [p for p in gazetteer.lookup(anchor_name) if p.precision == "settlement" and p.kind == "settlement"] \
-        if anchor_name else []
-    if not anchors and not named:
-        return None
-    near = anchors[0] if anchors else named[0].place
-    try:
-        point = geo.to_metric(geo.border_origin(near, region_id, _NEIGHBOUR[owner]))
-    except Exception:  # noqa: BLE001 -- no shared border: grow from the named ground alone
-        return None
-    return point.x, point.y
-
-
-def _method(side, names, named_km2, fill_km2, figure: Figure | None, sourced: bool, unplaced: int, named) -> str:
-    parts = []
-    if names:
-        own = named and (named[0].region_id.startswith("ne:RU") == (side == "RU"))
-        parts.append(f"the cells of {len(names)} settlement{'s' if len(names) > 1 else ''} claimed held "
-                     f"({named_km2:,.0f} km²){' on its own side of the border' if own else ''}")
-    if sourced:
-        parts.append("the geometry given in the corrections file")
-    if fill_km2:
-        kind = "at least " if figure.lower_bound else ""
-        parts.append(f"{fill_km2:,.0f} km² of cells nearest the border crossing (through the named ground), to meet "
-                     f"{kind}{figure.km2:,.0f} km² claimed")
-    if figure is not None and not fill_km2 and (names or sourced) and figure.km2 < named_km2:
-        parts.append(f"(the named ground already covers more than the {figure.km2:,.0f} km² claimed)")
-    if unplaced:
-        parts.append(f"{unplaced} more settlement{'s' if unplaced > 1 else ''} named outside the mapped oblasts")
-    return "; ".join(parts) or "nothing held"
 
 
 def _with_disagreements(holdings: list[Holding]) -> list[Holding]:

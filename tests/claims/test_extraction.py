@@ -150,6 +150,24 @@ def test_a_description_in_the_present_is_dated_like_the_news(gazetteer, sentence
     assert (c.places, c.recap, c.as_of is None) == (("Sudzha",), recap, recap)
 
 
+@pytest.mark.parametrize("sentence, action, km2", [
+    ("As of Thursday, the area under Ukrainian control had shrunk to 140 square kilometers, according to DeepState.",
+     "controls", 140.0),  # what is left
+    ("Ukraine's foothold in the Kursk region has shrunk by 200 square kilometers.", "lost", 200.0)])
+def test_shrunk_to_is_what_is_left_and_shrunk_by_what_was_lost(gazetteer, sentence, action, km2):
+    (c,) = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
+    assert (c.side, c.action, c.area_km2) == ("UA", action, km2)
+
+
+def test_ground_of_russian_territory_is_in_russia_whoever_is_named(gazetteer):
+    text = ("Fighting went on in the Kursk region. Russia said its troops took the village of Basivka in Ukraine's "
+            "Sumy region. The pro-Ukrainian DeepState "
+            "war map shows Ukraine in control of about 63 square kilometres of Russian territory.")
+    (c,) = [c for c in _claims(text, gazetteer, date="2025-04-06") if c.area_km2 == 63.0]
+    assert (c.side, c.action, c.places) == ("UA", "controls", ("Kursk Oblast",))
+    assert c.claimant == "the pro-Ukrainian DeepState war map"  # a map's maker speaks through it
+
+
 def test_a_verb_sharing_its_subject_takes_the_subjects_side(gazetteer):
     claims = _claims("Russia, which controls about 18% of Ukraine, has also been advancing in eastern Ukraine - and took "
                      "the town of Ukrainsk.", gazetteer)  # a closed relative clause, a progressive, an elided subject

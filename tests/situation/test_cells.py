@@ -85,3 +85,8 @@ def test_a_far_named_village_seeds_no_growth_of_its_own_unless_asked(cells, gaze
 
 def test_cells_are_computed_once_per_gazetteer(gazetteer):
     assert theatre_cells(gazetteer) is theatre_cells(gazetteer)
+
+
+def test_a_region_with_no_cells_grows_nothing(gazetteer):
+    cells = theatre_cells(gazetteer)
+    assert cells.neighbours("ne:UA-43") == {} and cells.grow("ne:UA-43", (0.0, 0.0), [], 500.0) == []  # Crimea

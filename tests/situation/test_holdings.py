@@ -203,3 +203,30 @@ def test_in_the_view_of_all_an_independent_trackers_size_stands_for_a_fortnight(
     assert any("800 km²" in d for d in ua(s, "2025-02-10").disagreements)
     assert ua(s, "2025-02-10", UA_STAFF).figure.km2 == 800, "each voice keeps its own"
     assert ua(s, "2025-03-01").figure.km2 == 700, "after a fortnight the latest claim stands"
+
+
+def test_a_smaller_figure_keeps_the_settlements_claimed_last(gazetteer):
+    cells = theatre_cells(gazetteer)
+    late = sum(cells.of(kursk_place(gazetteer, n)).area_km2 for n in ("Gornal", "Oleshnya"))
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control Sudzha, Guyevo, Martynovka and Malaya Loknya, the General "
+                                 "Staff said."),
+                  ("2025-03-10", "Ukrainian forces control Gornal and Oleshnya, the General Staff said."),
+                  ("2025-03-12", f"Ukrainian forces hold about {late:.0f} square kilometres of the Kursk region, the "
+                                 "General Staff said."))
+    h = ua(s, "2025-03-12", UA_STAFF)
+    assert h.settlements == ("Gornal", "Oleshnya") and h.area_km2 == pytest.approx(late, abs=1)
+    assert "left out to meet" in h.method and "Sudzha" in h.method
+    # the ledger keeps what was last claimed of the others
+    assert s.ledger.status_at(D("2025-03-12"))[kursk_place(gazetteer, "Sudzha").id].status == "UA"
+
+
+def test_a_figure_moved_by_a_village_retaken_fills_that_villages_region(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-12", "Ukrainian forces captured Poroz in the Belgorod region, the General Staff said."),
+                  ("2024-08-13", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
+                                 "Staff said."),
+                  ("2024-08-15", "\"We have already cleared one locality, Martynovka,\" the Russian Defence Ministry said."))
+    h = ua(s, "2024-08-15")
+    kursk = geo.to_metric(geo.region_outline("ne:RU-KRS"))
+    assert geo.to_metric(h.geometry).intersection(kursk).area / 1e6 > 900  # not grown in the Belgorod region
