@@ -64,11 +64,14 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|контролир\w+|контролю\w*|удержива\w+|утримую\w*|утриму\w+"),
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
-                 r"|crossed the (?:\w+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
+                 r"|crossed the (?:[\w-]+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
                  r"|infiltrat\w+|break through|breaking through"
                  r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into"
+                 r"|(?:were|was|have been|has been|had been) successful|go(?:es|ing)? on the offensive|went on the offensive"
+                 r"|press(?:ed|es|ing)? on with (?:its|their|the) (?:offensive|advance|attacks?)"
                  r"|attack(?:ed|ing)(?= (?:Russian|Ukrainian|enemy|the|positions|southeast|northeast|southwest|northwest|south|north|east|west))"
-                 r"|(?:launch(?:ed|es|ing)|mount(?:ed|s|ing)|open(?:ed|s|ing)|start(?:ed|s|ing)|began|begun|begins|made|carried out)"
+                 r"|(?:launch(?:ed|es|ing)|mount(?:ed|s|ing)|open(?:ed|s|ing)|start(?:ed|s|ing)|began|begun|begins|made|carried out"
+                 r"|conduct(?:s|ed|ing))"
                  r" (?!(?:[\w’'-]+ ){0,5}?(?:counter-?|anti-?)terror)(?:[\w’'-]+ ){0,5}?(?:counter-?)?"
                  r"(?:offensive|incursion|assault|attack|operation|raid|push)s?(?: [\w-]+){0,4}? (?:into|in|on|toward|towards|against|near|at)\b"
                  r"|продвину\w+|продвига\w+|наступа\w+|наступлени\w*|прорва\w+|прорыв\w*|просуну\w+|просува\w+"),
@@ -153,6 +156,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if action == "controls" and word.lower().startswith(("remain", "stay", "present")) and not _FORCES_BEFORE.search(
                 text, max(start, m.start() - 100), m.start()):
             continue  # "thousands of civilians remain in the Kursk region", "the situation remains in the balance"
+        if action == "advanced" and word.lower().endswith("successful") and not _FORCES_BEFORE.search(
+                text, max(start, m.start() - 100), m.start()):
+            continue  # "the talks were successful": only forces succeed on the ground
         if action == "lost" and word.lower().startswith("shr") and re.match(r"\s+(?:to|down to)\b", after):
             action = "controls"  # "the area under Ukrainian control had shrunk to 140 km²": what is left is held
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,

@@ -92,6 +92,13 @@ def test_many_voices(gazetteer, sentence, side, action):
     ("Some Ukrainian units, airborne troops in particular, remain in Kursk Oblast, the outlet has learned.", "UA",
      "controls"),
     ("The Ukrainian army tried to break through the border in the Belgorod region.", "UA", "halted"),
+    ("\"East of Sudzha, the Ukrainian defence forces were successful.\"", "UA", "advanced"),
+    ("On 6 August 2024, Ukrainian forces crossed the Russian-Ukrainian border near the town of Sudzha.", "UA",
+     "advanced"),
+    ("Units of the battlegroup North pressed on with their offensive near Lyubimovka.", "RU", "advanced"),
+    ("\"For the third day now, the enemy is conducting intensive attacks in the Kursk region,\" Syrskyi said.",
+     "RU", "advanced"),
+    ("Ukraine goes on the offensive in Russia's Kursk region", "UA", "advanced"),
     ("Ukraine began the incursion into Kursk Oblast in August 2024, initially taking around 1,300 square "
      "kilometers of territory.", "UA", "captured"),
     ("The failure of Ukraine's counteroffensive was plain, and it has taken 420 square kilometres of territory "
@@ -112,6 +119,7 @@ def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     "The small number of soldiers captured (Russia would have shown them) says the retreat was orderly.",
     "Russia must win the war without pulling troops out of the Donetsk region.",
     "Thousands of civilians remain in the Kursk region, the governor said.",  # people staying are no troops
+    "The talks on the Kursk region were successful, the governor said.",
 ])
 def test_no_claim_of_ground(gazetteer, sentence):
     assert [c for c in _claims(sentence, gazetteer) if c.kind == "claim"] == []
