@@ -255,8 +255,10 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     """``claim``, ``forecast`` or ``context`` for the verb at ``t``."""
     if t.modifier or re.search(r"\b(?:on|in|of|at|for|about|from|without|that)\s+$", text[max(start, t.start - 8):t.start]) \
             and t.text.split()[0].lower().endswith("ing") \
-            and not re.search(r"\bsucceed(?:ed|s)? in\s+$", text[max(start, t.start - 16):t.start], re.IGNORECASE):
-        return "context"  # "goals in seizing land", "focus on advancing": an activity named, not a claim
+            and not re.search(r"\bsucceed(?:ed|s)? in\s+$", text[max(start, t.start - 16):t.start], re.IGNORECASE) \
+            and not re.search(r"\b(?:go|goes|going|went|keep|keeps|kept|carry|carries|carried)\s+on\s+$",
+                              text[max(start, t.start - 16):t.start], re.IGNORECASE):
+        return "context"  # "goals in seizing land", "focus on advancing": an activity named ("go on repelling" is one done)
     left, right = segment_of(text, t, start, end)
     clause_start = _clause_start(text, left, t.start)
     before = text[clause_start:t.start]

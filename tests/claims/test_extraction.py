@@ -99,6 +99,7 @@ def test_many_voices(gazetteer, sentence, side, action):
     ("\"For the third day now, the enemy is conducting intensive attacks in the Kursk region,\" Syrskyi said.",
      "RU", "advanced"),
     ("Ukraine goes on the offensive in Russia's Kursk region", "UA", "advanced"),
+    ("The Russian Armed Forces go on repelling a Ukrainian attempt to break into the Kursk region.", "UA", "halted"),
     ("Ukraine began the incursion into Kursk Oblast in August 2024, initially taking around 1,300 square "
      "kilometers of territory.", "UA", "captured"),
     ("The failure of Ukraine's counteroffensive was plain, and it has taken 420 square kilometres of territory "
