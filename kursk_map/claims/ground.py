@@ -82,6 +82,7 @@ def _reference(text: str, sent: Sentence, m: PlaceMention):
 
 
 _EXPELLED = re.compile(r"\b(?:expel(?:s|led|ling)?|drove|driv(?:e|es|en|ing)|push(?:ed|es|ing)?|forc(?:ed|ing)"
+                       r"|withdr(?:ew|awn|aw|aws|awing)|retreat(?:s|ed|ing)?|pull(?:s|ed|ing)? (?:back|out)|fled|flee(?:s|ing)?"
                        r"|oust(?:s|ed|ing)?|knock(?:s|ed|ing)|clear(?:s|ed|ing)|flush(?:ed|es|ing)|dislodg(?:e|ed|es|ing))\b"
                        r"[^,.;:]{0,40}$", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:territory|territories|ground|positions?|lands?|areas?|lines?|foothold|bridgehead)\s*$",

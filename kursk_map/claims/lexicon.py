@@ -83,7 +83,7 @@ _TERRITORY = re.compile(
     r"|region|oblast|district|border|bridgehead|foothold|salient|square|km|kilomet\w+|miles?|city|hamlets?"
     r"|населённ\w+|населенн\w+|сел\w*|территори\w*|позици\w+|населен\w+|терitorі\w*|позиці\w+)\b",
     re.IGNORECASE)
-_NOT_GROUND = re.compile(r"\b(?:soldiers|troops|servicemen|men|lives|tanks|vehicles|equipment|aircraft|jets|drones"
+_NOT_GROUND = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|fighters?|men|lives|tanks|vehicles|equipment|aircraft|jets|drones"
                          r"|missiles|prisoners|pow|personnel|casualties|momentum|initiative|interest|patience|support|sight|track"
                          r"|time|weight|ammunition|artillery|systems|launchers|phone|calls?|summit|session|ceremony|drills|exercises|referendum|(?:their |its |a |the )?(?:second |first )?"
                          r"(?:prisoner|exchange|talks|meeting|meetings|election|vote|conference|rally|briefing|press)\w*)\b",
@@ -214,13 +214,15 @@ def _is_modifier(before: str, after: str, word: str) -> bool:
 
 def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figure: bool) -> bool:
     """Whether the verb is about ground, not soldiers or tanks or patience."""
-    following = text[t.end:min(sent_end, t.end + 60)]
+    following = _OR_VERB.sub("", text[t.end:min(sent_end, t.end + 60)])  # "captured or killed several soldiers"
+    if t.action == "withdrew" and t.passive and not has_figure and not _FROM_GROUND.match(following):
+        return False  # "the soldiers had been withdrawn": units taken off the front, no ground named
     if t.action == "halted" and not t.attempt:  # "Russia's counteroffensive ... has been stopped": the subject, far back
         around = text[max(0, t.start - 160):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
-    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:3])):
+    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:4 if t.action == "captured" else 3])):
         return False
-    if t.action in ("lost", "captured") and (not following.strip(" ,") or _PREPOSITION.match(following)) and _NOT_GROUND.search(
+    if t.action in ("lost", "captured") and (not following.strip(" ,.;") or _PREPOSITION.match(following)) and _NOT_GROUND.search(
             " ".join(_PEOPLE_AUX.sub("", text[max(0, t.start - 40):t.start]).split()[-2:])):
         return False  # "600 Russian soldiers captured", "400 troops lost in a single attack": people, not ground
     if t.action == "lost":
@@ -231,6 +233,11 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
     return has_figure or bool(_TERRITORY.search(near)) or has_place
 
 
+_OR_VERB = re.compile(r"^\s+(?:or|and)\s+(?:killed|wounded|destroyed)\b", re.IGNORECASE)
+_FROM_GROUND = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:from|out of|to|towards|nearer to|closer to|behind)\s+(?:the\s+)?"
+                          r"(?:(?-i:[A-Z])|(?:town|village|city|region|area|positions|border|river)\b)", re.IGNORECASE)
+_QUESTION = re.compile(r"\s*[\"“]?(?:what|how|why|where|when|who|which|will|can|could|would|is|are|was|were|does|do|did"
+                       r"|has|have|should)\b[^.!]*\?[\"”]?\s*$", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s+(?:in|during|near|at|on|since|after|over|while|when|as|by)\b|\s*[(,;]", re.IGNORECASE)
 _PEOPLE_AUX = re.compile(r"\s+(?:were|was|have been|had been|has been|are|is)\s*$", re.IGNORECASE)
 
@@ -253,6 +260,8 @@ def segment_of(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
 
 def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     """``claim``, ``forecast`` or ``context`` for the verb at ``t``."""
+    if _QUESTION.match(text, start, end):
+        return "context"  # "What happened during Russia's rapid advance in the Kursk region?": a question asked
     if t.modifier or re.search(r"\b(?:on|in|of|at|for|about|from|without|that)\s+$", text[max(start, t.start - 8):t.start]) \
             and t.text.split()[0].lower().endswith("ing") \
             and not re.search(r"\bsucceed(?:ed|s)? in\s+$", text[max(start, t.start - 16):t.start], re.IGNORECASE) \

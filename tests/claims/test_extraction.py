@@ -99,6 +99,8 @@ def test_many_voices(gazetteer, sentence, side, action):
     ("\"For the third day now, the enemy is conducting intensive attacks in the Kursk region,\" Syrskyi said.",
      "RU", "advanced"),
     ("Ukraine goes on the offensive in Russia's Kursk region", "UA", "advanced"),
+    ("Ukrainian troops have been withdrawn from Sudzha, the General Staff said.", "UA", "withdrew"),
+    ("Some Ukrainian units are being pulled back nearer to the border in the Kursk region.", "UA", "withdrew"),
     ("The Russian Armed Forces go on repelling a Ukrainian attempt to break into the Kursk region.", "UA", "halted"),
     ("Ukraine began the incursion into Kursk Oblast in August 2024, initially taking around 1,300 square "
      "kilometers of territory.", "UA", "captured"),
@@ -121,6 +123,10 @@ def test_forms_of_real_reporting(gazetteer, sentence, side, action):
     "Russia must win the war without pulling troops out of the Donetsk region.",
     "Thousands of civilians remain in the Kursk region, the governor said.",  # people staying are no troops
     "The talks on the Kursk region were successful, the governor said.",
+    "One Ukrainian serviceman was captured in the Kursk region.",  # a person, not ground
+    "Ukraine said it had captured or killed several North Korean soldiers deployed to the Kursk region.",
+    "\"We believe the North Korean troops in the Kursk region have been withdrawn because of heavy losses,\" he said.",
+    "What happened during Russia's rapid advance in the Kursk region?",  # a question asked
 ])
 def test_no_claim_of_ground(gazetteer, sentence):
     assert [c for c in _claims(sentence, gazetteer) if c.kind == "claim"] == []
