@@ -67,6 +67,8 @@ _NOT_A_SPEAKER = re.compile(
 _SHOWN_BY = re.compile(r"^(?P<head>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:also\s+|has\s+|have\s+|had\s+)*"
                        r"(?:released|publish(?:ed|es)|posted|issued|shared|aired|broadcast|showed|presented)\s+"
                        r"[^,;]*?(?:\s+(?:that|which))?\s+(?:it|they|he|she)$", re.IGNORECASE)
+# "DeepState analysts updated their map and reported": the ones who did both.
+_DID_AND = re.compile(r"^(?P<head>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:also\s+)?[a-z]+ed\s+[^,;]*\s+and$")
 # Verbs of belief give a claimant only when no one is quoted saying anything.
 _WEAK = re.compile(r"\b(?:believes?|think|thinks|consider|considers)\b", re.IGNORECASE)
 
@@ -96,7 +98,7 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         for m in rx.finditer(chunk):
             who = (m.groupdict().get("who") or m.groupdict().get("outlet") or "").strip()
             who = _LEADING.sub("", who).strip(" '’")
-            if kind == "say" and (shown := _SHOWN_BY.match(who)):
+            if kind == "say" and (shown := _SHOWN_BY.match(who) or _DID_AND.match(who)):
                 who = shown.group("head")  # "the ministry released a video that it said showed": the ministry
             if not who or len(who.split()) > 12 or (kind in ("say", "appositive") and _NOT_A_SPEAKER.search(who)
                                                     and who.lower() not in ("officials", "one official")):

@@ -189,8 +189,10 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         # A description ("villages seized by Ukraine") or a recap ("since Kyiv launched its incursion in
         # August") adds to a map only with a figure or a named settlement of its own; dated by the text.
         own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)])
+        # "launched its incursion on Aug. 6, seizing about 1,300 km²" in a January report: the seizing took weeks
+        inherited = participle and id(t) not in dated and basis.startswith("text")
         recap = relative[id(t)] or clauses.is_recap(text, t, clauses.clause_span(text, t, sent.start, sent.end),
-                                                    as_of if id(t) in dated else None, anchor)
+                                                    as_of if id(t) in dated or inherited else None, anchor)
         # "near the town of Sudzha which is under Kyiv's control": a description in the present tells today's state
         current = relative[id(t)] and clauses.is_current(text, t, sent.start) and not clauses.is_recap(
             text, t, clauses.clause_span(text, t, sent.start, sent.end), as_of if id(t) in dated else None, anchor)

@@ -23,6 +23,8 @@ def _chain(text, publisher="Pub"):
      "Kursk acting governor Alexei Smirnov", ("Pub", "Kursk acting governor Alexei Smirnov")),
     ("The ministry also released a video that it said showed the capture of Pokrovsky.", "the ministry",
      ("Pub", "the ministry")),  # "it" is the one that released the video
+    ("Overnight, DeepState analysts updated their map and reported that Ukraine had advanced.", "DeepState analysts",
+     ("Pub", "DeepState analysts")),
 ])
 def test_claimant_and_chain(text, claimant, sources):
     assert _chain(text) == (claimant, sources)

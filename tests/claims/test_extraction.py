@@ -149,6 +149,12 @@ def test_early_in_the_reports_month_is_some_time_before_it(gazetteer, date, as_o
     assert (c.settlement_count, c.as_of and c.as_of.isoformat(), c.recap) == (100, as_of, as_of is None)
 
 
+def test_a_result_told_with_the_launch_months_later_has_no_day(gazetteer):
+    text = "Ukraine launched its incursion into Kursk Oblast on Aug. 6, seizing about 1,300 square kilometers."
+    (c,) = [c for c in _claims(text, gazetteer, date="2025-01-01") if c.action == "captured"]
+    assert (c.kind, c.area_km2, c.as_of, c.recap) == ("claim", 1300.0, None, True)  # not 6 August: it took weeks
+
+
 def test_a_month_in_a_relative_clause_does_not_date_the_main_verb(gazetteer):
     (c,) = [c for c in _claims("Russian forces recaptured the village of Snagost from Ukrainian troops who smashed "
                                "through the border in August.", gazetteer, date="2024-09-19") if c.kind == "claim"]
