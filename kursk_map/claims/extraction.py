@@ -178,9 +178,16 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             re.search(r"\w+ing\s+(?:to\s+)?$", text[max(sent.start, t.start - 20):t.start]))
         as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, anchor, anchor_basis, years,
                               kept[:i] if participle else [])
+        generic = bool(_GENERIC_CLAIMANT.match(claimant))
         if sides.claimant_side(claimant):
             voices["last"] = sides.claimant_side(claimant)
-        hint = voices.get("last") if _GENERIC_CLAIMANT.match(claimant) else None
+            if not generic:
+                voices["named"] = claimant
+        hint = voices.get("last") if generic else None
+        if generic and claimant != publisher and voices.get("named") and not re.fullmatch(r"(?:it|he|she)", claimant, re.I):
+            # "The army said its forces liberated Novaya Sorochina", after "Russia's defence ministry said": the ministry
+            sources = tuple(voices["named"] if x == claimant else x for x in sources)
+            claimant = voices["named"]
         side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint)
         action = t.action
         if action == "captured" and side == sides.owner(mentions) and not _STAYS_CAPTURED.match(t.text):

@@ -149,6 +149,14 @@ def test_early_in_the_reports_month_is_some_time_before_it(gazetteer, date, as_o
     assert (c.settlement_count, c.as_of and c.as_of.isoformat(), c.recap) == (100, as_of, as_of is None)
 
 
+def test_a_generic_claimant_is_the_body_named_before(gazetteer):
+    text = ("Russia's defence ministry said on Wednesday its forces had retaken Pogrebki. The army said its forces "
+            "liberated the village of Novaya Sorochina.")
+    claims = [c for c in _claims(text, gazetteer, date="2025-02-28") if c.kind == "claim"]
+    assert [(c.places, c.claimant) for c in claims] == [(("Pogrebki",), "Russia's defence ministry"),
+                                                        (("Novaya Sorochina",), "Russia's defence ministry")]
+
+
 def test_a_result_told_with_the_launch_months_later_has_no_day(gazetteer):
     text = "Ukraine launched its incursion into Kursk Oblast on Aug. 6, seizing about 1,300 square kilometers."
     (c,) = [c for c in _claims(text, gazetteer, date="2025-01-01") if c.action == "captured"]
