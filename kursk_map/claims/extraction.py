@@ -220,7 +220,23 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             place_mentions=tuple(mentions), recap=recap and kind == "claim"))
         if both:  # "Russian and Ukrainian forces recently advanced": a claim for each
             out.append(dataclasses.replace(out[-1], side="UA" if side == "RU" else "RU"))
+        earlier = _earlier_area(text, areas, area) if kind == "claim" and action == "controls" and area else None
+        if earlier is not None:  # "about 63 km², down from as much as 1,400": what it held before, undated
+            out.append(dataclasses.replace(out[-1], area_km2=earlier.km2, area_qualifier=earlier.qualifier, as_of=None,
+                                           as_of_basis=f"unknown: the earlier figure the text compares it with "
+                                                       f"('{_EARLIER.search(text, max(sent.start, earlier.start - 30), earlier.start).group().strip()}')",
+                                           recap=True))
     return out
+
+
+_EARLIER = re.compile(r"\b(?:down|up) from(?:\s+as much as|\s+a peak of|\s+some)?(?:\s+about|\s+around|\s+nearly|\s+almost)?\s*$",
+                      re.IGNORECASE)
+
+
+def _earlier_area(text: str, areas, own):
+    """The area the sentence compares the claim's own with ("down from as much as 1,400 km²"), if any."""
+    return next((a for a in areas if a.start > own.start and _EARLIER.search(text, max(0, a.start - 30), a.start)),
+                None)
 
 
 # "took control of", "taken another village": captured even when a side takes back its own ground, as the
@@ -263,7 +279,8 @@ def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
     with troops pushing towards several villages") are one claim, with every figure either gives."""
     out: list[ControlClaim] = []
     for c in claims:
-        same = next((o for o in out if (o.kind, o.side, o.action, o.places) == (c.kind, c.side, c.action, c.places)), None)
+        same = next((o for o in out if (o.kind, o.side, o.action, o.places) == (c.kind, c.side, c.action, c.places)
+                     and None in (o.area_km2, c.area_km2)), None)  # two areas are two statements ("63 km², down from 1,400")
         if same is None:
             out.append(c)
             continue

@@ -149,6 +149,14 @@ def test_early_in_the_reports_month_is_some_time_before_it(gazetteer, date, as_o
     assert (c.settlement_count, c.as_of and c.as_of.isoformat(), c.recap) == (100, as_of, as_of is None)
 
 
+def test_the_figure_a_holding_is_down_from_is_an_undated_earlier_one(gazetteer):
+    text = ("Fighting went on in the Kursk region. The DeepState war map shows Ukraine in control of about 63 square "
+            "kilometres of Russian territory, down from as much as 1,400 square kilometres last year.")
+    claims = [c for c in _claims(text, gazetteer, date="2025-04-06") if c.kind == "claim"]
+    assert [(c.action, c.area_km2, c.as_of and c.as_of.isoformat(), c.recap) for c in claims] == [
+        ("controls", 63.0, "2025-04-06", False), ("controls", 1400.0, None, True)]
+
+
 def test_a_generic_claimant_is_the_body_named_before(gazetteer):
     text = ("Russia's defence ministry said on Wednesday its forces had retaken Pogrebki. The army said its forces "
             "liberated the village of Novaya Sorochina.")
