@@ -44,7 +44,9 @@ def holding_popup(h: Holding) -> str:
     figure = ""
     if h.figure is not None:
         bound = "at least " if h.figure.lower_bound else ""
-        figure = f"{bound}{h.figure.km2:,.0f} km² ({esc(h.figure.basis[-1].gives)})"
+        when = h.size_date
+        figure = (f"{bound}{h.figure.km2:,.0f} km² ({esc(h.figure.basis[-1].gives)}"
+                  f"{', claimed for ' + when.isoformat() if when else ''})")
     rows = [
         ("Shows", f"{esc(SIDE_NAMES[h.side])}, according to {esc(voice_label(h.voice))}, from "
                   f"{h.date.isoformat()}: {'at least ' if h.lower_bound else 'about '}{h.area_km2:,.0f} km² "
@@ -82,10 +84,19 @@ def size_label(h: Holding) -> str:
     return f"{'at least ' if h.lower_bound else ''}{h.area_km2:,.0f} km²"
 
 
+def size_age(h: Holding) -> str:
+    """ ", size as of 2024-08-13" when the size rests on a claim more than a fortnight older than the holding."""
+    when = h.size_date
+    return f", size as of {when.isoformat()}" if when is not None and (h.date - when).days > STALE_SIZE_DAYS else ""
+
+
+STALE_SIZE_DAYS = 14
+
+
 def holding_title(h: Holding) -> str:
     """One line: which side, according to whom, since when, how big (escaped)."""
     return esc(f"{SIDE_NAMES[h.side]}, according to {voice_label(h.voice)}, from {h.date.isoformat()}: "
-               f"{size_label(h)}")
+               f"{size_label(h)}{size_age(h)}")
 
 
 def holding_data(h: Holding) -> dict:

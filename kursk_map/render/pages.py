@@ -25,6 +25,7 @@ from kursk_map.render.holdings import (
     holding_style,
     holding_title,
     settlement_layer,
+    size_age,
     size_label,
     voice_label,
 )
@@ -91,7 +92,7 @@ def _notes(title: str, reports: list[ArticleClaims], not_drawn: list[NotDrawn], 
     def cell(h: Holding | None) -> str:
         if h is None:
             return "<td></td>"
-        return f"<td>{size_label(h)} (from {h.date.isoformat()})</td>"
+        return f"<td>{size_label(h)} (from {h.date.isoformat()}{size_age(h)})</td>"
 
     rows = "".join(f"<tr><td>{esc(voice_label(v))}</td>{cell(sides.get('UA'))}{cell(sides.get('RU'))}</tr>"
                    for v, sides in by_voice.items())

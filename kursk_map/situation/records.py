@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from shapely.geometry.base import BaseGeometry
 
 from kursk_map.model import ArticleClaims, ControlClaim
+from kursk_map.situation.ledger import claim_date
 
 __all__ = ["Basis", "Figure", "Holding", "DERIVATIONS"]
 
@@ -58,3 +59,9 @@ class Holding:
     def lower_bound(self) -> bool:
         """The size is only a lower bound ("at least", "dozens of villages")."""
         return self.figure is not None and self.figure.lower_bound
+
+    @property
+    def size_date(self) -> dt.date | None:
+        """The date of the latest dated claim the size rests on (a figure outlives the day it was given)."""
+        dates = [d for b in (self.figure.basis if self.figure else ()) if (d := claim_date(b.claim, b.report))]
+        return max(dates) if dates else None
