@@ -368,14 +368,14 @@ def test_real_reports_test_half(gazetteer):
     strict, family = _real("test", gazetteer, by_family=False), _real("test", gazetteer, by_family=True)
     print("strict", strict.summary())
     print("family", family.summary())
-    assert family.f1 >= 0.6 and family.precision >= 0.68 and strict.f1 >= 0.58
+    assert family.f1 >= 0.63 and family.precision >= 0.72 and strict.f1 >= 0.6
     assert family.as_of_share >= 0.9 and family.forecasts_drawn <= 3
 
 
 def test_real_reports_development_half(gazetteer):
     family = _real("dev", gazetteer, by_family=True)
     print(family.summary())
-    assert family.f1 >= 0.65 and family.precision >= 0.74 and family.forecasts_drawn <= 1
+    assert family.f1 >= 0.7 and family.precision >= 0.8 and family.forecasts_drawn <= 1
 
 
 def test_a_quotation_over_two_sentences_is_its_speakers(gazetteer):
