@@ -184,8 +184,8 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             if not generic:
                 voices["named"] = claimant
         hint = voices.get("last") if generic else None
-        if generic and claimant != publisher and voices.get("named") and not re.fullmatch(r"(?:it|he|she)", claimant, re.I):
-            # "The army said its forces liberated Novaya Sorochina", after "Russia's defence ministry said": the ministry
+        if generic and claimant != publisher and voices.get("named") and not _PRONOUN.fullmatch(claimant):
+            # "The army said its forces liberated Novaya Sorochina" after "Russia's defence ministry said": the ministry
             sources = tuple(voices["named"] if x == claimant else x for x in sources)
             claimant = voices["named"]
         side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint)
@@ -222,15 +222,16 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             out.append(dataclasses.replace(out[-1], side="UA" if side == "RU" else "RU"))
         earlier = _earlier_area(text, areas, area) if kind == "claim" and action == "controls" and area else None
         if earlier is not None:  # "about 63 km², down from as much as 1,400": what it held before, undated
+            words = _EARLIER.search(text, max(sent.start, earlier.start - 30), earlier.start).group().strip()
             out.append(dataclasses.replace(out[-1], area_km2=earlier.km2, area_qualifier=earlier.qualifier, as_of=None,
-                                           as_of_basis=f"unknown: the earlier figure the text compares it with "
-                                                       f"('{_EARLIER.search(text, max(sent.start, earlier.start - 30), earlier.start).group().strip()}')",
+                                           as_of_basis=f"unknown: an earlier figure the text compares ('{words}')",
                                            recap=True))
     return out
 
 
-_EARLIER = re.compile(r"\b(?:down|up) from(?:\s+as much as|\s+a peak of|\s+some)?(?:\s+about|\s+around|\s+nearly|\s+almost)?\s*$",
-                      re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:down|up) from(?:\s+as much as|\s+a peak of|\s+some)?(?:\s+about|\s+around|\s+nearly"
+                      r"|\s+almost)?\s*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:it|he|she)", re.IGNORECASE)
 
 
 def _earlier_area(text: str, areas, own):
@@ -280,7 +281,7 @@ def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
     out: list[ControlClaim] = []
     for c in claims:
         same = next((o for o in out if (o.kind, o.side, o.action, o.places) == (c.kind, c.side, c.action, c.places)
-                     and None in (o.area_km2, c.area_km2)), None)  # two areas are two statements ("63 km², down from 1,400")
+                     and None in (o.area_km2, c.area_km2)), None)  # two areas are two: "63 km², down from 1,400"
         if same is None:
             out.append(c)
             continue

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from kursk_map.claims.attribution import Attribution
 from kursk_map.model import PlaceMention
 
-__all__ = ["Sentence", "antecedent", "in_later_relative", "is_reference", "locates_area", "place_names", "claimed_names", "Regions",
-           "carried_region", "main_region"]
+__all__ = ["Sentence", "antecedent", "in_later_relative", "is_reference", "locates_area", "place_names",
+           "claimed_names", "Regions", "carried_region", "main_region"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,8 @@ def _reference(text: str, sent: Sentence, m: PlaceMention):
 
 
 _EXPELLED = re.compile(r"\b(?:expel(?:s|led|ling)?|drove|driv(?:e|es|en|ing)|push(?:ed|es|ing)?|forc(?:ed|ing)"
-                       r"|withdr(?:ew|awn|aw|aws|awing)|retreat(?:s|ed|ing)?|pull(?:s|ed|ing)? (?:back|out)|fled|flee(?:s|ing)?"
+                       r"|withdr(?:ew|awn|aw|aws|awing)|retreat(?:s|ed|ing)?|pull(?:s|ed|ing)? (?:back|out)"
+                       r"|fled|flee(?:s|ing)?"
                        r"|oust(?:s|ed|ing)?|knock(?:s|ed|ing)|clear(?:s|ed|ing)|flush(?:ed|es|ing)|dislodg(?:e|ed|es|ing))\b"
                        r"[^,.;:]{0,40}$", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:territory|territories|ground|positions?|lands?|areas?|lines?|foothold|bridgehead)\s*$",

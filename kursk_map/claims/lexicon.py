@@ -153,8 +153,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):
             continue  # "residents had fled Sudzha": people fleeing are no withdrawal
-        if action == "controls" and word.lower().startswith(("remain", "stay", "present")) and not _FORCES_BEFORE.search(
-                text, max(start, m.start() - 100), m.start()):
+        if action == "controls" and word.lower().startswith(("remain", "stay", "present")) \
+                and not _FORCES_BEFORE.search(text, max(start, m.start() - 100), m.start()):
             continue  # "thousands of civilians remain in the Kursk region", "the situation remains in the balance"
         if action == "advanced" and word.lower().endswith("successful") and not _FORCES_BEFORE.search(
                 text, max(start, m.start() - 100), m.start()):
@@ -217,13 +217,15 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
     following = _OR_VERB.sub("", text[t.end:min(sent_end, t.end + 60)])  # "captured or killed several soldiers"
     if t.action == "withdrew" and t.passive and not has_figure and not _FROM_GROUND.match(following):
         return False  # "the soldiers had been withdrawn": units taken off the front, no ground named
-    if t.action == "halted" and not t.attempt:  # "Russia's counteroffensive ... has been stopped": the subject, far back
+    if t.action == "halted" and not t.attempt:  # "Russia's counteroffensive ... has been stopped": the subject
         around = text[max(0, t.start - 160):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
-    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(following.split()[:4 if t.action == "captured" else 3])):
+    words = following.split()[:4 if t.action == "captured" else 3]  # "captured or killed several North Korean soldiers"
+    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(words)):
         return False
-    if t.action in ("lost", "captured") and (not following.strip(" ,.;") or _PREPOSITION.match(following)) and _NOT_GROUND.search(
-            " ".join(_PEOPLE_AUX.sub("", text[max(0, t.start - 40):t.start]).split()[-2:])):
+    subject = " ".join(_PEOPLE_AUX.sub("", text[max(0, t.start - 40):t.start]).split()[-2:])
+    if t.action in ("lost", "captured") and (not following.strip(" ,.;") or _PREPOSITION.match(following)) \
+            and _NOT_GROUND.search(subject):
         return False  # "600 Russian soldiers captured", "400 troops lost in a single attack": people, not ground
     if t.action == "lost":
         return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:about |almost |nearly )?(?:half|a third|two-thirds|\d+ ?%)", following))
@@ -267,7 +269,7 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
             and not re.search(r"\bsucceed(?:ed|s)? in\s+$", text[max(start, t.start - 16):t.start], re.IGNORECASE) \
             and not re.search(r"\b(?:go|goes|going|went|keep|keeps|kept|carry|carries|carried)\s+on\s+$",
                               text[max(start, t.start - 16):t.start], re.IGNORECASE):
-        return "context"  # "goals in seizing land", "focus on advancing": an activity named ("go on repelling" is one done)
+        return "context"  # "goals in seizing land", "focus on advancing": an activity named ("go on repelling": done)
     left, right = segment_of(text, t, start, end)
     clause_start = _clause_start(text, left, t.start)
     before = text[clause_start:t.start]

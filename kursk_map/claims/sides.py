@@ -50,7 +50,8 @@ _ATTACKER = re.compile(r"\w+(?:['’]s)?\s+(?:[\w-]+\s+)?(?:advance|advances|off
 # A participle after these has the main clause's subject: "after seizing", "by retaking".
 _ADVERBIAL = re.compile(r"\b(?:after|before|while|by|when|upon)\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\b(?:from|against|with|to|by|of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
-_ELIDED = re.compile(r"\s*(?:and|but|then)\s+(?:(?:also|later|then|quickly|soon|subsequently|\w+ly)\s+)*", re.IGNORECASE)
+_ELIDED = re.compile(r"\s*(?:and|but|then)\s+(?:(?:also|later|then|quickly|soon|subsequently|\w+ly)\s+)*",
+                     re.IGNORECASE)
 _IN = re.compile(r"\bin\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
@@ -74,7 +75,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if not subject and _ELIDED.fullmatch(text, clause[0], t.start):
         # "Russia ... has been advancing in eastern Ukraine - and took the town": the first verb's subject
         subject = [g for pos, g in forces if start <= pos < clause[0]
-                   and not _OBJECT.search(text, max(start, pos - 8), pos) and not _IN.search(text, max(start, pos - 20), pos)][:1]
+                   and not _OBJECT.search(text, max(start, pos - 8), pos)
+                   and not _IN.search(text, max(start, pos - 20), pos)][:1]
     before = text[max(clause[0], t.start - 60):t.start]
     by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
     if t.text.split()[0].lower().endswith("ing") and _ADVERBIAL.search(text, max(start, t.start - 8), t.start):

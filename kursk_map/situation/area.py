@@ -30,8 +30,8 @@ _NEIGHBOUR = {"RU": "country:UA", "UA": "country:RU"}
 _OTHER = {"UA": "RU", "RU": "UA"}
 
 
-def holding(voice: str, side: str, when: dt.date, figure: Figure | None, sourced_basis: list[tuple[BaseGeometry, Basis]],
-            ledger: Ledger, gazetteer: Gazetteer, cells: Cells) -> Holding:
+def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
+            sourced_basis: list[tuple[BaseGeometry, Basis]], ledger: Ledger, gazetteer: Gazetteer, cells: Cells) -> Holding:
     """What ``side`` holds on ``when`` according to ``voice`` (or ALL), given its figure and sourced geometries."""
     status = ledger.status_at(when, None if voice == ALL else voice)
     held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
@@ -64,7 +64,8 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None, sourced
                                                named, stale), _dedupe(basis))
 
 
-def _trim(named: list[Cell], placed, figure: Figure | None, side: str, cells: Cells) -> tuple[list[Cell], tuple[str, ...]]:
+def _trim(named: list[Cell], placed, figure: Figure | None, side: str,
+          cells: Cells) -> tuple[list[Cell], tuple[str, ...]]:
     """A firm figure smaller than the named ground of its region: the settlements claimed most recently
     make up the area, nearest the figure; those claimed longest ago give way (the ledger keeps their status)."""
     if figure is None or figure.lower_bound or not named:

@@ -106,7 +106,8 @@ def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list
         if not moved and id(claim) not in in_ledger:
             continue
         for side in ("RU", "UA"):  # a village changing hands changes both sides' ground
-            holding = area.holding(voice, side, when, state.figures[side], state.sourced[side], ledger, gazetteer, cells)
+            holding = area.holding(voice, side, when, state.figures[side], state.sourced[side], ledger, gazetteer,
+                                   cells)
             previous = last.get(side)
             if previous is not None and previous.date == when:
                 out[out.index(previous)] = holding
