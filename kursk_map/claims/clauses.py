@@ -67,6 +67,7 @@ _RECAP_WORDS = re.compile(
     r"|august|september|october|november|december)(?! \d{1,2}\b)(?:,? 20\d\d)?|in 20\d\d)\b",
     re.IGNORECASE)
 _COMMA = re.compile(r",(?!\d{3})")
+_LAUNCH = re.compile(r"(?:launch|began|begun|begin|start|mount|open)", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\b(?:who|which|whose)\b", re.IGNORECASE)
 _PART_ENDS = {"early": 10, "mid": 20}  # the last day of the month "early" and "mid-" reach
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+|so far\s+|still\s+|already\s+|now\s+)*$",
@@ -118,6 +119,9 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
         return True
     if _PLUPERFECT.search(text[max(start, t.start - 20):t.start]) and _WITHIN.search(text, start, end):
         return True  # "Within days, Ukrainian units had captured 1,000 km²": told from an earlier event
+    if t.action == "advanced" and _LAUNCH.match(t.text) and as_of and report and (report - as_of).days > 1 \
+            and not re.search(r"\bnew\b", text[start:end], re.IGNORECASE):
+        return True  # "On August 6, Ukraine launched a major offensive" in a report of 15 August: how it began
     if _MONTHS_AFTER.search(text[max(start, t.start - 70):t.start]):
         return True  # "eight months after Ukraine's military stormed into": the event the news is dated from
     # the verb's own phrase: "retaken Sudzha, the town seized in August" is two ("1,376" is one)

@@ -35,7 +35,9 @@ def test_gold_files_are_valid():
 def test_seeds(gazetteer):
     s = _score([(SEEDS / f"{g.stem}.txt", g) for g in sorted((CLAIMS_GOLD / "seeds").glob("*.json"))], gazetteer)
     print(s.summary())
-    assert s.f1 >= 0.9 and s.forecasts_drawn == 0 and s.as_of_share >= 0.75
+    # 8 of 11 dates: two claims of a report with no date, and one the gold dates from outside the text (27 August,
+    # SOURCES.md) where the text gives none
+    assert s.f1 >= 0.9 and s.forecasts_drawn == 0 and s.as_of_share >= 0.7
 
 
 def test_dev_texts(gazetteer):
@@ -163,6 +165,15 @@ def test_a_generic_claimant_is_the_body_named_before(gazetteer):
     claims = [c for c in _claims(text, gazetteer, date="2025-02-28") if c.kind == "claim"]
     assert [(c.places, c.claimant) for c in claims] == [(("Pogrebki",), "Russia's defence ministry"),
                                                         (("Novaya Sorochina",), "Russia's defence ministry")]
+
+
+@pytest.mark.parametrize("sentence, date, kind", [
+    ("On August 6, Ukraine launched a major offensive in Russia's border Kursk Region.", "2024-08-15", "context"),
+    ("On August 6, Ukraine launched a major offensive in Russia's border Kursk Region.", "2024-08-07", "claim"),
+    ("On January 5, Ukraine launched a new offensive in the Kursk region.", "2025-01-07", "claim")])
+def test_how_an_operation_began_days_before_is_context(gazetteer, sentence, date, kind):
+    (c,) = _claims(sentence, gazetteer, date=date)
+    assert (c.side, c.action, c.kind) == ("UA", "advanced", kind)
 
 
 def test_a_result_told_with_the_launch_months_later_has_no_day(gazetteer):
