@@ -84,13 +84,13 @@ def size_label(h: Holding) -> str:
     return f"{'at least ' if h.lower_bound else ''}{h.area_km2:,.0f} km²"
 
 
+STALE_SIZE_DAYS = 14  # a size older than its holding by more than this says its date
+
+
 def size_age(h: Holding) -> str:
     """ ", size as of 2024-08-13" when the size rests on a claim more than a fortnight older than the holding."""
     when = h.size_date
     return f", size as of {when.isoformat()}" if when is not None and (h.date - when).days > STALE_SIZE_DAYS else ""
-
-
-STALE_SIZE_DAYS = 14
 
 
 def holding_title(h: Holding) -> str:
