@@ -136,6 +136,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if before.endswith(("-", "‐")) or (action == "controls" and re.match(r"\s+(?:the )?fire\b", after)) \
                 or re.search(r"\bfire\s+$", before):
             continue  # "Ukrainian-held", "Kyiv-controlled": an adjective; "fire control" is not of ground
+        if action == "controls" and word.lower() == "control" and _BATTLE_FOR.search(before):
+            continue  # "the seven-month battle for control of Kursk": a fight over ground, no one's hold
+        if action == "controls" and word.lower() == "occupied" and _PERFECT.search(before):
+            action = "captured"  # "the enemy has occupied Martynovka": a taking told, not a hold
         if action == "controls" and word.lower() == "occupied" and re.search(
                 r"(?:\b(?:the|its|partially|partly|temporarily|of|in|and)|[-‐])\s*$", before, re.IGNORECASE):
             continue  # "the partially occupied Kursk region", "occupied Ukraine": an adjective
@@ -192,6 +196,9 @@ _HALTED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|stopp?\w*|halt\w
                             r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _HALTED_ATTACKS = re.compile(_HALTED_BEFORE.pattern[:-1] + r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?)\s+$",
                              re.IGNORECASE)
+_BATTLE_FOR = re.compile(r"\b(?:battle|battles|fight|fights|fighting|struggle|war|contest)\s+for\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FORCES_BEFORE = re.compile(r"\b(?:troops|forces|units|soldiers|servicemen|fighters|army|military|brigades?|they)\b[^.]*$",
                             re.IGNORECASE)
 _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settlement|outskirts|edge|border|river|centre"
