@@ -156,8 +156,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         hedged = lexicon.is_hedged(text, t, *segment)
         clause = clauses.clause_span(text, t, sent.start, sent.end)
         mentions = own_places[id(t)] or [m for m in claimed if clause[0] <= m.span.start < clause[1]]
-        if previous and not any(m.kind == "settlement" for m in mentions) and _ANAPHORA.search(
-                text, *clauses.clause_span(text, t, sent.start, sent.end)):
+        if previous and not any(m.kind == "settlement" for m in mentions) and _ANAPHORA.search(text, *clause):
             mentions = list(previous)  # "remained in control of both villages": the ones named before
         if not ground.place_names(mentions):
             # "crossed into Ukraine": the country is where they went; "shows Ukraine in control of": who holds
@@ -198,11 +197,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         own = bool(area or count or fraction) or any(m.kind == "settlement" for m in own_places[id(t)])
         # "launched its incursion on Aug. 6, seizing about 1,300 km²" in a January report: the seizing took weeks
         inherited = participle and id(t) not in dated and basis.startswith("text")
-        recap = relative[id(t)] or clauses.is_recap(text, t, clauses.clause_span(text, t, sent.start, sent.end),
-                                                    as_of if id(t) in dated or inherited else None, anchor)
+        recap = relative[id(t)] or clauses.is_recap(text, t, clause, as_of if id(t) in dated or inherited else None,
+                                                    anchor)
         # "near the town of Sudzha which is under Kyiv's control": a description in the present tells today's state
         current = relative[id(t)] and clauses.is_current(text, t, sent.start) and not clauses.is_recap(
-            text, t, clauses.clause_span(text, t, sent.start, sent.end), as_of if id(t) in dated else None, anchor)
+            text, t, clause, as_of if id(t) in dated else None, anchor)
         if kind == "claim" and recap:
             if not own:
                 kind = "context"
@@ -220,9 +219,9 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             place_mentions=tuple(mentions), recap=recap and kind == "claim"))
         if both:  # "Russian and Ukrainian forces recently advanced": a claim for each
             out.append(dataclasses.replace(out[-1], side="UA" if side == "RU" else "RU"))
-        earlier = _earlier_area(text, areas, area) if kind == "claim" and action == "controls" and area else None
+        earlier, words = _earlier_area(text, areas, area) if kind == "claim" and action == "controls" and area \
+            else (None, "")
         if earlier is not None:  # "about 63 km², down from as much as 1,400": what it held before, undated
-            words = _EARLIER.search(text, max(sent.start, earlier.start - 30), earlier.start).group().strip()
             out.append(dataclasses.replace(out[-1], area_km2=earlier.km2, area_qualifier=earlier.qualifier, as_of=None,
                                            as_of_basis=f"unknown: an earlier figure the text compares ('{words}')",
                                            recap=True))
@@ -235,9 +234,13 @@ _PRONOUN = re.compile(r"(?:it|he|she)", re.IGNORECASE)
 
 
 def _earlier_area(text: str, areas, own):
-    """The area the sentence compares the claim's own with ("down from as much as 1,400 km²"), if any."""
-    return next((a for a in areas if a.start > own.start and _EARLIER.search(text, max(0, a.start - 30), a.start)),
-                None)
+    """The area the sentence compares the claim's own with ("down from as much as 1,400 km²"), and the words
+    that say so; (None, "") if none."""
+    for a in areas:
+        said = _EARLIER.search(text, max(0, a.start - 30), a.start) if a.start > own.start else None
+        if said:
+            return a, said.group().strip()
+    return None, ""
 
 
 # "took control of", "taken another village": captured even when a side takes back its own ground, as the

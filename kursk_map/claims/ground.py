@@ -62,7 +62,7 @@ def is_reference(text: str, sent: Sentence, m: PlaceMention) -> bool:
     if any(a.start <= m.span.start < a.end for a in sent.found):
         return True
     found = _reference(text, sent, m)
-    if found is None or locates_area(text, sent, m):
+    if found is None or _names_area(text, sent, found):
         return False
     # "expelled Ukrainian troops from Gornal", "drove them out from Sudzha": where they were is the ground
     return not (found.group().lower().startswith("from") and _EXPELLED.search(text, max(sent.start, found.start() - 50),
@@ -74,11 +74,16 @@ def locates_area(text: str, sent: Sentence, m: PlaceMention) -> bool:
     positions near Vovchansk"): the claim is about the place's vicinity, not the settlement itself
     ("a village near Korenevo" is another place altogether)."""
     found = _reference(text, sent, m)
-    return found is not None and bool(_AREA.search(text, max(sent.start, found.start() - 40), found.start()))
+    return found is not None and _names_area(text, sent, found)
 
 
 def _reference(text: str, sent: Sentence, m: PlaceMention):
     return REFERENCE.search(text, max(sent.start, m.span.start - 60), m.span.start)
+
+
+def _names_area(text: str, sent: Sentence, found) -> bool:
+    """Whether an area noun stands right before the reference words ("territory south of")."""
+    return bool(_AREA.search(text, max(sent.start, found.start() - 40), found.start()))
 
 
 _EXPELLED = re.compile(r"\b(?:expel(?:s|led|ling)?|drove|driv(?:e|es|en|ing)|push(?:ed|es|ing)?|forc(?:ed|ing)"

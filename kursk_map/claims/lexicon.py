@@ -157,12 +157,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):
             continue  # "residents had fled Sudzha": people fleeing are no withdrawal
-        if action == "controls" and word.lower().startswith(("remain", "stay", "present")) \
+        if (action == "controls" and word.lower().startswith(("remain", "stay", "present"))
+                or action == "advanced" and word.lower().endswith("successful")) \
                 and not _FORCES_BEFORE.search(text, max(start, m.start() - 100), m.start()):
-            continue  # "thousands of civilians remain in the Kursk region", "the situation remains in the balance"
-        if action == "advanced" and word.lower().endswith("successful") and not _FORCES_BEFORE.search(
-                text, max(start, m.start() - 100), m.start()):
-            continue  # "the talks were successful": only forces succeed on the ground
+            continue  # "thousands of civilians remain in the Kursk region", "the talks were successful": no troops
         if action == "lost" and word.lower().startswith("shr") and re.match(r"\s+(?:to|down to)\b", after):
             action = "controls"  # "the area under Ukrainian control had shrunk to 140 km²": what is left is held
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
@@ -192,9 +190,10 @@ _FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|fail
                      re.IGNORECASE)
 _HALTED_NOUN = re.compile(r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?|incursions?|breakthroughs?)",
                           re.IGNORECASE)
-_HALTED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|stopp?\w*|halt\w*|fought off|beat(?:en)? back|fend\w* off)"
-                            r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_HALTED_ATTACKS = re.compile(_HALTED_BEFORE.pattern[:-1] + r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?)\s+$",
+_HALTING = (r"\b(?:repel\w*|repuls\w*|thwart\w*|stopp?\w*|halt\w*|fought off|beat(?:en)? back|fend\w* off)"
+            r"\s+(?:\w+\s+){0,3}")  # a verb of halting and up to three words after it
+_HALTED_BEFORE = re.compile(_HALTING + "$", re.IGNORECASE)
+_HALTED_ATTACKS = re.compile(_HALTING + r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?)\s+$",
                              re.IGNORECASE)
 _BATTLE_FOR = re.compile(r"\b(?:battle|battles|fight|fights|fighting|struggle|war|contest)\s+for\s+(?:the\s+)?$",
                          re.IGNORECASE)

@@ -31,20 +31,22 @@ _OTHER = {"UA": "RU", "RU": "UA"}
 
 
 def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
-            sourced_basis: list[tuple[BaseGeometry, Basis]], ledger: Ledger, gazetteer: Gazetteer, cells: Cells) -> Holding:
+            sourced_basis: list[tuple[BaseGeometry, Basis]], ledger: Ledger, gazetteer: Gazetteer,
+            cells: Cells) -> Holding:
     """What ``side`` holds on ``when`` according to ``voice`` (or ALL), given its figure and sourced geometries."""
     status = ledger.status_at(when, None if voice == ALL else voice)
     held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
     placed = [(e, c) for e in held if (c := cells.of(e.place)) is not None]
     foreign = {c.index for e in status.values() if e.status == _OTHER[side] and (c := cells.of(e.place))}
     named = sorted({c.index: c for _, c in placed if c.index not in foreign}.values(), key=lambda c: c.index)
-    named, stale = _trim(named, placed, figure, side, cells)
+    region_id = _region_of(figure, named, cells) if figure is not None else None
+    named, stale = _trim(named, placed, figure, side, region_id)
     sourced = [g for g, _ in sourced_basis]
     sourced_shape = shapely.union_all(sourced) if sourced else None
     named_m2 = shapely.union_all([c.geometry for c in named] + sourced).area if named or sourced else 0.0
     fill: list[Cell] = []
     if figure is not None and figure.km2 * 1e6 > named_m2:
-        fill = _fill(cells, named, figure.km2 - named_m2 / 1e6, side, foreign, sourced_shape, figure, gazetteer)
+        fill = _fill(cells, named, figure.km2 - named_m2 / 1e6, side, foreign, sourced_shape, region_id, gazetteer)
     parts = [c.geometry for c in named + fill] + sourced
     geometry = geo.finish(shapely.union_all(parts)) if parts else None
     if geometry is not None and geometry.is_empty:
@@ -65,12 +67,11 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
 
 
 def _trim(named: list[Cell], placed, figure: Figure | None, side: str,
-          cells: Cells) -> tuple[list[Cell], tuple[str, ...]]:
+          region_id: str | None) -> tuple[list[Cell], tuple[str, ...]]:
     """A firm figure smaller than the named ground of its region: the settlements claimed most recently
     make up the area, nearest the figure; those claimed longest ago give way (the ledger keeps their status)."""
     if figure is None or figure.lower_bound or not named:
         return named, ()
-    region_id = _region_of(figure, named, cells)
     mine = [c for c in named if c.region_id == region_id and region_id.startswith("ne:RU") != (side == "RU")]
     if sum(c.area_km2 for c in mine) <= figure.km2:
         return named, ()
@@ -95,12 +96,11 @@ def _dedupe(basis) -> tuple[Basis, ...]:
     return tuple(b for b in basis if not ((key := (id(b.claim), b.gives)) in seen or seen.add(key)))
 
 
-def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[int], sourced, figure: Figure,
+def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[int], sourced, region_id: str,
           gazetteer) -> list[Cell]:
     """The cells that meet the figure: grown from the border crossing the side's advance into the
     figure's region came from, through its named ground. A side grows only on the other side's
     ground (Ukraine's in Kursk Oblast, Russia's in Sumy); on its own it holds what it names."""
-    region_id = _region_of(figure, named, cells)
     origin = _origin(region_id, side, named, gazetteer)
     if origin is None:
         return []
