@@ -1,7 +1,8 @@
 """A side's area at a date: the cells of the settlements it is claimed to hold, and the cells that meet its figure.
 
-The named ground is the cells of the settlements the ledger says the side holds, less those the
-other side is claimed to hold; when a firm figure of the same region is smaller than it, the
+The named ground is the cells of the settlements the ledger says the side holds (fighting at one
+it was claimed to hold leaves it there until a claim says it changed hands), less those the other
+side is claimed to hold; when a firm figure of the same region is smaller than it, the
 settlements claimed most recently make up the area and those claimed longest ago give way (the
 ledger keeps their status and its date). A figure larger than the named ground is met with free
 cells taken one by one, nearest the border crossing first, through cells the other side is not
@@ -35,6 +36,9 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
             cells: Cells) -> Holding:
     """What ``side`` holds on ``when`` according to ``voice`` (or ALL), given its figure and sourced geometries."""
     status = ledger.status_at(when, None if voice == ALL else voice)
+    # Fighting at a settlement leaves it with the side last claimed to hold it, until a claim says it changed hands.
+    firm = ledger.status_at(when, None if voice == ALL else voice, firm=True)
+    status = {k: firm[k] if e.status == "contested" and k in firm else e for k, e in status.items()}
     held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
     placed = [(e, c) for e in held if (c := cells.of(e.place)) is not None]
     foreign = {c.index for e in status.values() if e.status == _OTHER[side] and (c := cells.of(e.place))}

@@ -108,11 +108,12 @@ class Ledger:
             since = e.when
         return since
 
-    def status_at(self, when: dt.date, voice: str | None = None) -> dict[str, LedgerEntry]:
-        """Place id -> the latest entry on or before ``when`` (of one voice, or of all)."""
+    def status_at(self, when: dt.date, voice: str | None = None, *, firm: bool = False) -> dict[str, LedgerEntry]:
+        """Place id -> the latest entry on or before ``when`` (of one voice, or of all); with ``firm``, the
+        latest that says who holds it (fighting there leaves out)."""
         out: dict[str, LedgerEntry] = {}
         for e in self.entries:
-            if e.when <= when and (voice is None or e.voice == voice):
+            if e.when <= when and (voice is None or e.voice == voice) and not (firm and e.status == "contested"):
                 out[e.place.id] = e
         return out
 

@@ -230,3 +230,15 @@ def test_a_figure_moved_by_a_village_retaken_fills_that_villages_region(gazettee
     h = ua(s, "2024-08-15")
     kursk = geo.to_metric(geo.region_outline("ne:RU-KRS"))
     assert geo.to_metric(h.geometry).intersection(kursk).area / 1e6 > 900  # not grown in the Belgorod region
+
+
+def test_fighting_at_a_held_village_leaves_it_with_its_holder_until_it_changes_hands(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-10-04", "Ukrainian forces control Sudzha and Guyevo, the General Staff said."),
+                  ("2025-01-05", "Russian forces are advancing on Sudzha, the Russian Defence Ministry said."),
+                  ("2025-03-13", "Russian forces recaptured Sudzha, the Russian Defence Ministry said."))
+    sudzha = kursk_place(gazetteer, "Sudzha")
+    assert s.ledger.status_at(D("2025-01-05"))[sudzha.id].status == "contested"
+    assert "Sudzha" in ua(s, "2025-01-05").settlements
+    assert "Sudzha" not in ua(s, "2025-03-13").settlements
+    assert s.at(D("2025-03-13"), ALL)["RU"].settlements == ("Sudzha",)
