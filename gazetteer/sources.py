@@ -105,6 +105,12 @@ def _region_names(props: dict, canonical: str) -> set[str]:
     if props["type"].startswith(("Oblast", "Voblasts")):
         for base in bases:
             names |= {f"{base} {suffix}" for suffix in ("Oblast", "Region", "Province", "oblast'")}
+    if props["type"] == "Respublika":
+        # A republic is also called by its short name ("Chechnya", "Dagestan", "Ingushetia"); not by
+        # an ethnonym the data files as its name ("Ingush", "Buryat"), nor a city in its name_alt ("Kazan").
+        short = props["name_en"].removeprefix("Republic of ")
+        names |= {props["name_en"], short} | ({props["name"]} if props["name"].endswith(("ia", "ya", "stan")) else set())
+        return clean_names(names)
     # A bare "Kyiv" or "Киев" is the city: the data files some cities' names as the region's.
     base_keys = {name_key(b) for b in bases}
     return {n for n in clean_names(names) if name_key(n) not in base_keys}

@@ -43,9 +43,15 @@ def test_every_curated_coordinate_names_its_source():
     ("Donbass", "Donbas"), ("Sumy region", "Sumy Oblast"), ("Курское приграничье", "Kursk Oblast"),
     ("Tolsty Lug", "Tolstoy Lug"), ("Nikolaevo-Darino", "Nikolayevo-Daryino"), ("Plyokhovo", "Plekhovo"),
     ("Korenevo", "Korenevo"), ("Glushkovo", "Glushkovo"), ("Tetkino", "Tetkino"), ("Lgov", "Lgov"),
+    ("Dagestan", "Republic of Dagestan"), ("Chechnya", "Chechen Republic"), ("Tatarstan", "Republic of Tatarstan"),
 ])
 def test_names_in_every_form(gazetteer, name, expected):
     assert expected in {p.name for p in gazetteer.lookup(name)}
+
+
+@pytest.mark.parametrize("name", ["Ingush", "Chechen", "Kazan", "Buryat"])
+def test_a_republic_is_not_named_by_an_ethnonym_or_a_city(gazetteer, name):
+    assert not [p for p in gazetteer.lookup(name) if p.kind == "region"]
 
 
 def test_required_outlines_are_there_with_true_areas(gazetteer):
