@@ -202,6 +202,9 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         # "near the town of Sudzha which is under Kyiv's control": a description in the present tells today's state
         current = relative[id(t)] and clauses.is_current(text, t, sent.start) and not clauses.is_recap(
             text, t, clause, as_of if id(t) in dated else None, anchor)
+        if kind == "claim" and relative[id(t)] and not (area or count or fraction) \
+                and _describes_an_object(t, kept, relative, own_places):
+            kind = "context"  # "regained control of Sudzha, the biggest municipality Ukraine had conquered"
         if kind == "claim" and recap:
             if not own:
                 kind = "context"
@@ -226,6 +229,17 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                                            as_of_basis=f"unknown: an earlier figure the text compares ('{words}')",
                                            recap=True))
     return out
+
+
+_HOLDS_OR_LOSES = ("controls", "captured", "recaptured", "lost", "withdrew")
+
+
+def _describes_an_object(t, kept, relative, own_places) -> bool:
+    """Whether a relative clause only describes the settlement another verb of the sentence, in the main
+    clause, already says who holds: not a claim of its own (the corpus's conventions)."""
+    mine = {m.place.id for m in own_places[id(t)] if m.kind == "settlement"}
+    return bool(mine) and any(o is not t and not relative[id(o)] and o.action in _HOLDS_OR_LOSES
+                              and mine <= {m.place.id for m in own_places[id(o)]} for o in kept)
 
 
 _EARLIER = re.compile(r"\b(?:down|up) from(?:\s+as much as|\s+a peak of|\s+some)?(?:\s+about|\s+around|\s+nearly"

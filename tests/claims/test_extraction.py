@@ -357,6 +357,20 @@ def test_settlements_after_a_closing_colon_are_the_main_verbs(gazetteer):
     assert [(c.side, c.action) for c in claims if c.kind == "context"] == [("UA", "controls")]
 
 
+@pytest.mark.parametrize("sentence, side, action", [
+    ("The ministry said it has regained full control of Sudzha, the biggest town Ukraine had conquered in Kursk.",
+     "RU", "recaptured"),
+    ("Russian forces recaptured Sudzha, which Ukrainian troops had seized in August.", "RU", "recaptured")])
+def test_a_clause_describing_the_main_claims_settlement_is_no_claim_of_its_own(gazetteer, sentence, side, action):
+    claims = _claims(sentence, gazetteer)
+    assert [(c.side, c.action, c.places) for c in claims if c.kind == "claim"] == [(side, action, ("Sudzha",))]
+
+
+def test_a_present_description_after_a_movement_is_still_a_claim(gazetteer):
+    (c,) = _claims("Russian forces were fighting near Sudzha, which is under Kyiv's control.", gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", "UA", "controls", ("Sudzha",))
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
