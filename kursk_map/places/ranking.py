@@ -53,7 +53,7 @@ retake retook retaken recapture recaptured liberate liberated liberating back fo
 """.split())
 # "most of Kursk", "the region of Kursk": a part of a region, or the region named by its kind.
 _PART_OF = frozenset("""most parts part much rest region province oblast remainder whole all areas area territory
-territories swathes swaths chunk chunks half third quarter percent""".split())
+territories swathes swaths chunk chunks half third quarter percent km kilometres kilometers miles""".split())
 _REGION_NOUNS = frozenset("regions oblasts provinces".split())
 # ... and before these ("the Kursk incursion", "the Kursk direction").
 _REGION_AFTER = frozenset("""

@@ -9,7 +9,8 @@ of the dates they are about, and each sets or moves a side's figure:
 - "captured two more villages" adds to the figure; "lost 40%", "freed 63%", "fully retaken"
   are shares of the same side's peak (the largest figure the same voice gave, or an undated
   recap of it: "initially seized 1,376 km²"); km² or a number of settlements retaken or lost
-  are taken off the same voice's latest figure;
+  are taken off the same voice's latest figure, or, told as a total "since August 6", off its
+  peak (lowering the latest figure only where it is larger);
 - a later claim of the same voice replaces its earlier one; voices never borrow each other's
   figures (a share of a peak only Ukraine gave is drawn in the view of all claims alone), and
   that view reads every claim, listing where voices disagree.
@@ -53,6 +54,10 @@ _OTHER = {"UA": "RU", "RU": "UA"}
 _WHOLE = re.compile(r"\b(?:fully|completely|entirely|the whole|all of|the entire|the last)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:more|another|further|additional|new)\b", re.IGNORECASE)
 _LOWER = ("over", "at least", "more than")
+# A count retaken or lost "since August 6" or "in total" is the whole of it since the incursion began.
+_SINCE_START = re.compile(r"\b(?:since (?:the (?:start|beginning|outset)|(?:early )?august\b(?! \d{1,2}, 2025)"
+                          r"|aug\.? 6|6 august|the (?:ukrainian |kursk )?(?:incursion|invasion|offensive|operation))"
+                          r"|in total|to date)", re.IGNORECASE)
 # In the view of all claims, an independent tracker's size stands against belligerents' for this long.
 TRACKERS = "independent trackers"
 TRACKER_DAYS = 14
@@ -173,10 +178,14 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_
             return put(other, 0.0, False, "share")
         if claim.fraction is not None and peak[other] is not None:
             return put(other, peak[other].km2 * (1 - claim.fraction), False, "share", *peak[other].basis)
+        if km2 is not None and _SINCE_START.search(claim.quote):
+            return _of_peak(other, km2, current, peak, put)
         return _subtract(other, km2, lower, current, put)
     if claim.action in ("lost", "withdrew"):
         if claim.fraction is not None and peak[side] is not None:
             return put(side, peak[side].km2 * (1 - claim.fraction), False, "share", *peak[side].basis)
+        if km2 is not None and _SINCE_START.search(claim.quote):
+            return _of_peak(side, km2, current, peak, put)
         return _subtract(side, km2, lower, current, put)
     return False
 
@@ -191,6 +200,17 @@ def _tracker_in_force(current: Figure | None, claim: ControlClaim, report: Artic
         return False
     then, now = claim_date(last.claim, last.report), claim_date(claim, report)
     return then is not None and now is not None and (now - then).days <= TRACKER_DAYS
+
+
+def _of_peak(side: str, km2: float, current, peak, put) -> bool:
+    """ "Retaken 32 settlements since August 6": a total since the start, so the side holds at most its peak
+    less that. A figure already below it (earlier retakings lowered it) stands; a larger one comes down to it."""
+    base, now = peak[side], current[side]
+    if base is None:
+        return False
+    if now is not None and not now.lower_bound and now.km2 <= base.km2 - km2:
+        return False
+    return put(side, base.km2 - km2, False, "subtracted", *base.basis)
 
 
 def _subtract(side: str, km2: float | None, lower: bool, current, put) -> bool:

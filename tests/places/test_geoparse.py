@@ -161,6 +161,7 @@ def test_governments_as_objects_and_institutions_are_actors(gazetteer, sentence,
     ("Russia claims to have retaken 64% of Kursk from Ukrainian forces", "Kursk"),
     ("Putin has claimed that his troops have won back control of Kursk.", "Kursk"),
     ("The governor said troops liberated occupied areas of Kursk.", "Kursk"),
+    ("Ukraine holds 1,000 square km (386 square miles) of Kursk, its commander said.", "Kursk"),
     ("Russia escalated its attacks on Ukrainian forces fighting to hold the Kursk enclave.", "Kursk"),
 ])
 def test_a_regional_capitals_name_that_means_its_region(gazetteer, text, surface):

@@ -242,3 +242,19 @@ def test_fighting_at_a_held_village_leaves_it_with_its_holder_until_it_changes_h
     assert "Sudzha" in ua(s, "2025-01-05").settlements
     assert "Sudzha" not in ua(s, "2025-03-13").settlements
     assert s.at(D("2025-03-13"), ALL)["RU"].settlements == ("Sudzha",)
+
+
+def test_a_total_retaken_since_the_start_is_taken_off_the_peak_and_only_lowers(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
+                                 "Staff said."),
+                  ("2024-09-13", "Russian forces have recaptured 10 settlements in the Kursk region, the Russian "
+                                 "Defence Ministry said."),
+                  ("2024-10-01", "Russian forces have recaptured 20 settlements in the Kursk region since August 6, "
+                                 "the Russian Defence Ministry said."),
+                  ("2024-10-08", "Russian forces have recaptured 5 settlements in the Kursk region since August 6, "
+                                 "the Russian Defence Ministry said."))
+    figure = lambda when: ua(s, when).figure.km2  # noqa: E731
+    assert figure("2024-09-13") == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT, abs=0.01)
+    assert figure("2024-10-01") == pytest.approx(1000 - 20 * KM2_PER_SETTLEMENT, abs=0.01)  # not 1000 - 30 of them
+    assert figure("2024-10-08") == figure("2024-10-01")  # a smaller total since the start raises nothing
