@@ -25,7 +25,9 @@ _VERBS: tuple[tuple[str, str], ...] = (
                r"(?:attacks?|assaults?|attempts?|counter-?attacks?|waves)"
                r"|defeat(?:ed|s|ing)? (?:the|an?|two|several) (?:\w+ )?(?:assault|attack|attempt|advance|group)\w*"
                r"|prevent(?:ed|s|ing)? (?:(?:the|an?|their) )?(?:\w+['’]s |Russian |Ukrainian |enemy )?(?:advance|attack|breakthrough|offensive)\w*"
-               r"|rebuff\w*|stop (?:the )?enemy from"),
+               r"|rebuff\w*|(?:stop|stopped|stops|kept|keep|keeps|keeping|prevent(?:ed|s|ing)?) (?:the |their |our )?"
+               r"(?:enemy|Ukrainian|Russian|Ukrainians|Russians|troops|forces|units)(?: troops| forces| units)? from"
+               r"(?= (?:advanc|mov|break|push|enter|cross|reach|attack|gain))"),
     ("advanced", r"push(?:ed|es|ing)? back against|mov(?:e|es|ed|ing) forward|made (?:\w+ ){0,2}?(?:gains|advances)"),
     ("recaptured", r"(?:retak(?:e|es|en|ing)|retook|regain\w*|took back|taken back|take back|takes back|taking back"
                    r"|won back|win back|claim\w* back) (?:full |complete |total )?control(?: of| over)?"
@@ -168,7 +170,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
-        attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()])
+        attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()]) or (
+            action == "advanced" and _NOT_MOVED.search(before))  # "the enemy has not moved forward a single meter"
         if attempt and action == "halted":
             continue  # "Moscow tried to fend off the advance": an attempt to stop is no halt
         if attempt and action in ("advanced", "captured", "recaptured") and (
@@ -176,6 +179,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive,
                              attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted"))
+    # "kept the enemy from advancing": the halt is the claim, the movement it stopped is part of it
+    stopped = {t.end for t in found if t.action == "halted" and t.text.lower().endswith(" from")}
+    found = [t for t in found if t.start - 1 not in stopped]
     for m in _TAKEN.finditer(text, start, end):  # "100 settlements taken": a capture told by its object
         found.append(Trigger(m.group(1), m.start(1), m.end(1), "captured", False, True))
     return sorted(found, key=lambda t: t.start)
@@ -205,6 +211,7 @@ _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settle
 _ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
+_NOT_MOVED = re.compile(r"\b(?:(?:has|have|had) not|hasn['’]t|haven['’]t|hadn['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"
                             r"|start\w*|appears?|appeared|seems?|seemed|able|going|set|poised|expected|likely|unlikely"
                             r"|have|has|had|is|are|was|were|used)\s+to\s+(?:have\s+)?$", re.IGNORECASE)
@@ -223,6 +230,8 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
     following = _OR_VERB.sub("", text[t.end:min(sent_end, t.end + 60)])  # "captured or killed several soldiers"
     if t.action == "withdrew" and t.passive and not has_figure and not _FROM_GROUND.match(following):
         return False  # "the soldiers had been withdrawn": units taken off the front, no ground named
+    if t.action == "halted" and t.text.lower().endswith(" from"):
+        return True  # "kept the enemy from advancing": a movement stopped
     if t.action == "halted" and not t.attempt:  # "Russia's counteroffensive ... has been stopped": the subject
         around = text[max(0, t.start - 160):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
@@ -279,8 +288,8 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     left, right = segment_of(text, t, start, end)
     clause_start = _clause_start(text, left, t.start)
     before = text[clause_start:t.start]
-    if t.action == "halted" and _ATTEMPT.search(text[max(start, t.start - 60):t.start]):
-        return "claim"  # a failed attempt is a claim that the attacker was stopped
+    if t.action == "halted" and (t.attempt or _ATTEMPT.search(text[max(start, t.start - 60):t.start])):
+        return "claim"  # a failed attempt ("has not moved forward") is a claim that the attacker was stopped
     if _NEGATION.search(before):
         return "context"
     if t.action == "controls" and STILL_HELD.match(t.text):
