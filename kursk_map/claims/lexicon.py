@@ -94,6 +94,7 @@ _ATTACK_NOUN = re.compile(r"\b(?:advance|advances|offensive|attack|attacks|assau
                           r"|counterattack\w*|counteroffensive|attempts?|наступ\w*|атак\w*|прорыв\w*)\b", re.IGNORECASE)
 
 HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?|reportedly|unconfirmed|according to|allegedly|purportedly|is said to"
+                   r"|(?:may|might|could) have"
                    r"|are said to|was said to|were said to|could not (?:be )?(?:independently )?verif\w*"
                    r"|cannot (?:be )?(?:independently )?verif\w*|unverified|якобы|нібито|заявля\w+)\b", re.IGNORECASE)
 _CONTEXT = re.compile(r"\b(?:whether|goal|goals|aim|aims|aimed|objective|intend\w*|intention|plan|plans|planned|planning"
@@ -305,6 +306,9 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     if forecast and forecast.group().lower() == "likely" and re.search(r"\blikely\s+$", before, re.IGNORECASE) \
             and _PAST.search(t.text.split()[0]) and not _FORECAST.search(before, 0, forecast.start()):
         forecast = None  # "Russian troops likely took control of Sudzha": an assessment of what happened
+    if forecast and forecast.group().lower() in ("may", "might", "could") \
+            and re.fullmatch(r"\s+have\s+(?:\w+ly\s+)?(?:been\s+)?", before[forecast.end():]):
+        forecast = None  # "may have regained control of several villages": a hedged account of what happened
     if forecast or re.match(r"\s+(?:\w+\s+){0,3}(?:until|by spring|for several months|for months)\b",
                                             after, re.IGNORECASE) \
             or re.match(r"\s+(?:\w+\s+)?(?:could|would|will|may|might)\b", after, re.IGNORECASE):

@@ -387,6 +387,13 @@ def test_a_capture_denied_is_no_halt(gazetteer):
     assert c.kind == "context"
 
 
+def test_what_may_have_happened_is_a_hedged_claim_not_a_forecast(gazetteer):
+    (c,) = _claims("Russian marines may have regained control of several villages in the Kursk region.", gazetteer)
+    assert (c.kind, c.side, c.action, c.hedged) == ("claim", "RU", "recaptured", True)
+    (f,) = _claims("Russian marines may regain control of several villages in the Kursk region.", gazetteer)
+    assert f.kind == "forecast"
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
