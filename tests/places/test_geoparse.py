@@ -69,6 +69,12 @@ def test_metonyms_are_actors(gazetteer):
                           ("Washington", "Washington", "actor"), ("Kremlin", "Moscow Kremlin", "actor")]
 
 
+def test_the_white_house_is_washingtons_not_casablanca(gazetteer):
+    # GeoNames files "White House" as an alternate name of Casablanca (Casa Blanca)
+    res = parse("Both sides fight for ground before Donald Trump's return to the White House.", gazetteer)
+    assert names(res) == [("White House", "White House", "actor")]
+
+
 def test_places_stay_locations(gazetteer):
     res = parse("A rally was held in Kyiv. Troops crossed into Russia's Kursk Oblast near Sudzha.", gazetteer)
     assert {(m.span.surface, m.role) for m in res.places} == {
