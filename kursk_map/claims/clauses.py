@@ -147,15 +147,19 @@ _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|wher
                        re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"—[^—.]{1,80}—")
 _RELATIVE_BOUNDARY = re.compile(r",\s*(?:which|where|who)\b", re.IGNORECASE)
 
 
 def clause_span(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around the verb between clause boundaries (", but", ";", ", where"...)."""
     left = start
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, start, t.start)]
     for m in _BOUNDARY.finditer(text, start, t.start):
         if _RELATIVE_BOUNDARY.match(m.group()) and _COMMA.search(text, m.end(), t.start):
             continue  # "Russia, which controls 18% of Ukraine, has been advancing": the relative clause closed
+        if any(a <= m.start() < b for a, b in asides):
+            continue  # "Ukraine stunned the world—and Russia above all—by launching": an aside, closed
         left = m.end()
     right = _BOUNDARY.search(text, t.end, end)
     return left, right.start() if right else end

@@ -53,7 +53,8 @@ _COUNT = re.compile(r"\b" + _Q + r"(?P<n>\d{1,4}|" + _COUNT_WORD + r")(?!,\d)\s+
                     + r"\b", re.IGNORECASE)
 _FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 0.333, "one third": 0.333,
                    "one-third": 0.333, "two thirds": 0.667, "two-thirds": 0.667, "a quarter": 0.25,
-                   "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75, "most": None,
+                   "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2,
+                   "one fifth": 0.2, "one-fifth": 0.2, "most": None,
                    "половину": 0.5, "половина": 0.5, "половини": 0.5, "треть": 0.333, "третину": 0.333}
 _FRAC = "|".join(sorted((re.escape(w) for w in _FRACTION_WORDS), key=len, reverse=True))
 _FRACTION = re.compile(r"\b" + _Q + r"(?P<f>" + _FRAC + r"|\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent|процент\w*|відсот\w*))"
@@ -139,10 +140,19 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     return out
 
 
+# "Ukraine's hold on the oblast has shrunk by more than half": the territory is the subject.
+_SHRUNK_BY = re.compile(r"\b(?:shr(?:ank|unk|inks?|inking)|reduced|cut|decreased)\s+by\s+" + _Q + r"(?P<f>" + _FRAC
+                        + r"|\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent))(?=\s*[.,;]|\s+(?:since|in|over|during)\b)",
+                        re.IGNORECASE)
+
+
 def find_fractions(text: str, start: int = 0, end: int | None = None) -> list[Fraction]:
-    """Fractions of a territory: "about half of the territory", "40% of the area"."""
+    """Fractions of a territory: "about half of the territory", "40% of the area", "shrunk by half"."""
     out: list[Fraction] = []
-    for m in _FRACTION.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    matches = sorted([*_FRACTION.finditer(text, start, stop), *_SHRUNK_BY.finditer(text, start, stop)],
+                     key=lambda m: m.start())
+    for m in matches:
         raw = m.group("f").lower()
         if raw in _FRACTION_WORDS:
             value = _FRACTION_WORDS[raw]
@@ -150,5 +160,5 @@ def find_fractions(text: str, start: int = 0, end: int | None = None) -> list[Fr
                 continue
         else:
             value = round(float(re.match(r"\d+(?:\.\d+)?", raw).group()) / 100, 3)
-        out.append(Fraction(value, m.start(), m.end()))
+        out.append(Fraction(value, m.start("f") if m.re is _SHRUNK_BY else m.start(), m.end()))
     return out

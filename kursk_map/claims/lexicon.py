@@ -180,6 +180,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive,
                              attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted"))
+    # "Ukraine's hold on the oblast has shrunk by half": the hold is what shrank, the loss is the claim
+    found = [t for t in found if not (t.action == "controls" and _HOLD_NOUN.search(text, max(start, t.start - 12), t.end)
+                                      and any(o.action == "lost" and 0 < o.start - t.end < 80
+                                              and not re.search(r"[,;]", text[t.end:o.start]) for o in found))]
     # "kept the enemy from advancing": the halt is the claim, the movement it stopped is part of it
     stopped = {t.end for t in found if t.action == "halted" and t.text.lower().endswith(" from")}
     found = [t for t in found if t.start - 1 not in stopped]
@@ -212,6 +216,7 @@ _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settle
 _ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
+_HOLD_NOUN = re.compile(r"(?:['’]s|\bits|\btheir)\s+(?:foot)?hold\b", re.IGNORECASE)
 _NOT_MOVED = re.compile(r"\b(?:(?:has|have|had) not|hasn['’]t|haven['’]t|hadn['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"
                             r"|start\w*|appears?|appeared|seems?|seemed|able|going|set|poised|expected|likely|unlikely"
@@ -241,16 +246,18 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
         return False
     subject = " ".join(_PEOPLE_AUX.sub("", text[max(0, t.start - 40):t.start]).split()[-2:])
     if t.action in ("lost", "captured") and (not following.strip(" ,.;") or _PREPOSITION.match(following)) \
-            and _NOT_GROUND.search(subject):
-        return False  # "600 Russian soldiers captured", "400 troops lost in a single attack": people, not ground
+            and (_NOT_GROUND.search(subject) or _CASUALTIES.search(text, max(0, t.start - 80), t.start)):
+        return False  # "600 Russian soldiers captured", "12,220 injured, and 717 captured": people, not ground
     if t.action == "lost":
-        return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:about |almost |nearly )?(?:half|a third|two-thirds|\d+ ?%)", following))
+        return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:by\s+)?(?:about |almost |nearly |more than |over |roughly |some )?(?:half|a third|two-thirds|\d+ ?%)",
+                                  following))
     if t.action in ("advanced",) and t.text.lower().startswith(("enter", "cross")):
         return has_place or bool(_TERRITORY.search(following))
     near = text[max(0, t.start - 60):min(sent_end, t.end + 80)]
     return has_figure or bool(_TERRITORY.search(near)) or has_place
 
 
+_CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead)\b,?\s+(?:and\s+)?(?:[\d,]+|\w+)\s+$", re.IGNORECASE)
 _OR_VERB = re.compile(r"^\s+(?:or|and)\s+(?:killed|wounded|destroyed)\b", re.IGNORECASE)
 _FROM_GROUND = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:from|out of|to|towards|nearer to|closer to|behind)\s+(?:the\s+)?"
                           r"(?:(?-i:[A-Z])|(?:town|village|city|region|area|positions|border|river)\b)", re.IGNORECASE)

@@ -66,7 +66,9 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     voice = claimant_side(claimant) or (claimant_side(publisher) if publisher and claimant == publisher else None) or hint
     forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
     forces = [(pos, _opposite(voice) if g == "enemy" else g) for pos, g in forces]
-    forces = [(pos, g) for pos, g in forces if g]
+    # "Ukraine stunned the world—and Russia above all—by ... capturing": an aside between dashes names no actor
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end) if not (m.start() < t.start < m.end())]
+    forces = [(pos, g) for pos, g in forces if g and not any(a <= pos < b for a, b in asides)]
     left = [g for pos, g in forces if pos < t.start]
     right = [g for pos, g in forces if t.end < pos < t.end + 60]
     clause = clause_span(text, t, start, end)
@@ -123,6 +125,9 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if left:
         return left[-1]
     return _opposite(home) if home else "UA"
+
+
+_ASIDE = re.compile(r"—[^—.]{1,80}—")
 
 
 def subject_side(text: str, t: Trigger, start: int, end: int) -> str | None:

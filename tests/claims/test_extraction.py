@@ -394,6 +394,29 @@ def test_what_may_have_happened_is_a_hedged_claim_not_a_forecast(gazetteer):
     assert f.kind == "forecast"
 
 
+def test_a_hold_that_shrank_by_a_share_is_a_loss_of_that_share(gazetteer):
+    (c,) = _claims("Since then, Ukraine's hold on the Kursk region has shrunk by more than half.", gazetteer)
+    assert (c.side, c.action, c.fraction, c.places) == ("UA", "lost", 0.5, ("Kursk Oblast",))
+
+
+def test_a_fifth_is_a_fraction(gazetteer):
+    (c,) = _claims("Russia controls about a fifth of Ukraine's territory.", gazetteer)
+    assert (c.side, c.action, c.fraction) == ("RU", "controls", 0.2)
+
+
+def test_prisoners_in_a_casualty_list_are_no_capture_of_ground(gazetteer):
+    assert not [c for c in _claims("Russian forces have lost 7,905 soldiers killed, 12,220 injured, and 717 captured in "
+                                   "three months of the Kursk incursion, Syrskyi said.", gazetteer) if c.kind == "claim"]
+
+
+def test_an_aside_between_dashes_is_neither_subject_nor_clause_break(gazetteer):
+    claims = _claims("In August 2024, Ukraine stunned the world—and Russia above all—by launching an incursion into "
+                     "the Kursk region and capturing more than 1,000 square kilometers.", gazetteer, date="2025-01-05")
+    assert [(c.kind, c.side, c.action, c.area_km2) for c in claims] == [
+        ("context", "UA", "advanced", None), ("claim", "UA", "captured", 1000.0)]
+    assert claims[1].as_of is None and claims[1].recap  # told in January of August: no day
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
