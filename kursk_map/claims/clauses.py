@@ -147,7 +147,7 @@ _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|wher
                        re.IGNORECASE)
 
 
-_ASIDE = re.compile(r"—[^—.]{1,80}—")
+_ASIDE = re.compile(r"—[^—.]{1,80}—|\s–\s[^–.]{1,80}\s–\s")
 _RELATIVE_BOUNDARY = re.compile(r",\s*(?:which|where|who)\b", re.IGNORECASE)
 
 
@@ -161,5 +161,7 @@ def clause_span(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
         if any(a <= m.start() < b for a, b in asides):
             continue  # "Ukraine stunned the world—and Russia above all—by launching": an aside, closed
         left = m.end()
-    right = _BOUNDARY.search(text, t.end, end)
+    closing = [(a.start(), a.end()) for a in _ASIDE.finditer(text, t.end, end)]
+    right = next((m for m in _BOUNDARY.finditer(text, t.end, end) if not any(a <= m.start() < b for a, b in closing)),
+                 None)
     return left, right.start() if right else end

@@ -187,7 +187,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             # "The army said its forces liberated Novaya Sorochina" after "Russia's defence ministry said": the ministry
             sources = tuple(voices["named"] if x == claimant else x for x in sources)
             claimant = voices["named"]
-        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint)
+        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint, voices.get("last"))
         action = t.action
         if action == "captured" and side == sides.owner(mentions) and not _STAYS_CAPTURED.match(t.text):
             action = "recaptured"  # "Russia has seized two villages in the Kursk region": its own ground, retaken

@@ -43,6 +43,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|(?:took|tak(?:e|es|en|ing)) (?=(?:another|one more|the|a|an|two|three|four|five|several|\d[\d,]*|more|over|about|around|roughly|approximately|at least|up to|close to"
                  r"|nearly|almost|some|dozens)\b(?: [\w,’'-]+){0,2}? (?:villages?|settlements?|towns?|localit(?:y|ies)|hamlets?"
                  r"|territor(?:y|ies)|ground|square (?:kilomet|mile)\w*|km2|km²)\b)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
+                 r"|(?:had|has|have) been taken(?=\s*[.,;]| by\b| from\b| in\b| over\b)"
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),
     ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)|abandon(?:ed|s|ing)?"
                  r"|fled|flee(?:s|ing)?|reposition\w*|leaving(?= (?-i:[A-Z]))"
@@ -54,6 +55,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                r"|відбил\w*|відбит\w*"),
     # "Russia is still fighting to drive Ukrainian forces out of Gornal", "has yet to push them out": they hold it
     ("controls", r"(?:(?:has|have|had) )?yet to (?=(?:drive|push|force|dislodge|oust|expel|kick|clear)\b)"
+                 r"|need(?:ed|s)? to (?=(?:drive|push|force|dislodge|oust|expel|kick|clear)\b(?:[\w\s’']{0,40}?)\bout of\b)"
                  r"|still (?:fighting|trying|working|struggling|battling) to (?=(?:drive|push|force|dislodge|oust|expel"
                  r"|kick|clear)\b)"),
     ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
@@ -220,7 +222,7 @@ _HOLD_NOUN = re.compile(r"(?:['’]s|\bits|\btheir)\s+(?:foot)?hold\b", re.IGNOR
 _NOT_MOVED = re.compile(r"\b(?:(?:has|have|had) not|hasn['’]t|haven['’]t|hadn['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"
                             r"|start\w*|appears?|appeared|seems?|seemed|able|going|set|poised|expected|likely|unlikely"
-                            r"|have|has|had|is|are|was|were|used)\s+to\s+(?:have\s+)?$", re.IGNORECASE)
+                            r"|have|has|had|used)\s+to\s+(?:have\s+)?$", re.IGNORECASE)
 
 
 def _is_modifier(before: str, after: str, word: str) -> bool:
@@ -242,7 +244,8 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
         around = text[max(0, t.start - 160):min(sent_end, t.end + 60)]
         return bool(_ATTACK_NOUN.search(around))
     words = following.split()[:4 if t.action == "captured" else 3]  # "captured or killed several North Korean soldiers"
-    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(words)):
+    if t.action in ("lost", "captured", "controls") and _NOT_GROUND.search(" ".join(words)) \
+            and not STILL_HELD.match(t.text):  # "yet to push Ukrainian troops out of": the troops hold the ground
         return False
     subject = " ".join(_PEOPLE_AUX.sub("", text[max(0, t.start - 40):t.start]).split()[-2:])
     if t.action in ("lost", "captured") and (not following.strip(" ,.;") or _PREPOSITION.match(following)) \
@@ -324,7 +327,7 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
 
 
 # The start of a "still fighting to drive X out" / "has yet to push X out" trigger: X holds the ground.
-STILL_HELD = re.compile(r"(?:(?:has|have|had) )?yet to|still ", re.IGNORECASE)
+STILL_HELD = re.compile(r"(?:(?:has|have|had) )?yet to|still |need(?:ed|s)? to ", re.IGNORECASE)
 _PAST = re.compile(r"(?:ed|took|retook|held|won|overran|drove|fled|withdrew|broke|lost)$", re.IGNORECASE)
 
 

@@ -54,15 +54,18 @@ _ELIDED = re.compile(r"\s*(?:and|but|then)\s+(?:(?:also|later|then|quickly|soon|
                      re.IGNORECASE)
 _IN = re.compile(r"\bin\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_GENERIC_FORCE = re.compile(r"\bthe\s+(?:army|military|armed forces)\s+(?:\w+\s+){0,2}$",
+                            re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
                            r"|fighters|paratroopers|marines|brigades?)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 
 
 def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str, publisher: str | None = None,
-            hint: str | None = None) -> str:
+            hint: str | None = None, told: str | None = None) -> str:
     """``UA`` or ``RU``: see the module docstring. ``hint`` is the side of the claimant a generic one
-    ("the ministry") stands for, from the sentences before."""
+    ("the ministry") stands for, from the sentences before; ``told`` the side of the last claimant
+    with one, which "the army" with no side word of its own fights for."""
     voice = claimant_side(claimant) or (claimant_side(publisher) if publisher and claimant == publisher else None) or hint
     forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
     forces = [(pos, _opposite(voice) if g == "enemy" else g) for pos, g in forces]
@@ -114,6 +117,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return subject[-1] if subject else (left[-1] if left else voice or _opposite(owner(mentions)) or "UA")
     if subject and not t.passive:
         return subject[-1]
+    if told and not subject and not t.passive and _GENERIC_FORCE.search(text, clause[0], t.start):
+        return told  # "In December 2024, the army seized three localities" after the Russian ministry's figures
     taken_from = [g for pos, g in forces if t.end < pos < clause[1] and _FROM.search(text, max(t.end, pos - 8), pos)]
     if taken_from and t.action in ("captured", "recaptured") and not t.passive:
         return _opposite(taken_from[0])  # "it has taken 420 km² of territory from Ukrainian forces"

@@ -417,6 +417,30 @@ def test_an_aside_between_dashes_is_neither_subject_nor_clause_break(gazetteer):
     assert claims[1].as_of is None and claims[1].recap  # told in January of August: no day
 
 
+def test_ground_the_other_side_still_needs_to_be_pushed_out_of_is_held(gazetteer):
+    claims = _claims("TASS said Russian forces needed to push Ukrainian troops out of only two more settlements – "
+                     "Gornal and Oleshnya – in order to retake the entire region.", gazetteer)
+    assert [(c.side, c.action, c.places) for c in claims if c.kind == "claim"] == [
+        ("UA", "controls", ("Gornal", "Oleshnya"))]
+
+
+def test_a_share_that_had_been_taken_is_a_capture(gazetteer):
+    (c,) = _claims("As of January 17, the Russian Defense Ministry reported that 63.2% (801 square kilometers) of the "
+                   "Kursk Region had been taken.", gazetteer, date="2025-03-10")
+    assert (c.kind, c.side, c.area_km2, c.as_of.isoformat()) == ("claim", "RU", 801.0, "2025-01-17")
+
+
+def test_what_troops_were_to_hold_is_a_plan(gazetteer):
+    (c,) = _claims("Two scouts were to hold the roads near Sudzha, their comrade said.", gazetteer)
+    assert c.kind == "context"
+
+
+def test_the_army_fights_for_the_side_of_the_source_before(gazetteer):
+    claims = _claims("The Russian Defence Ministry said its forces had retaken Sverdlikovo in the Kursk region. "
+                     "In December, the army seized three localities - Plekhovo, Darino and Novoivanovka.", gazetteer)
+    assert [c.side for c in claims if c.kind == "claim"] == ["RU", "RU"]
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
