@@ -51,7 +51,8 @@ _NOUN_UNDER = re.compile(r"\b(?:the|a|an|its|their|every|each)\s+(?:[\w-]+\s+){0
                          r"|territory|land|areas?|ground|positions)(?:\s+(?:in|of|near)\s+(?:the\s+)?[\w'’-]+(?:\s+(?:region|oblast))?)?\s+$",
                          re.IGNORECASE)
 _NARRATIVE = re.compile(r"\b(?:in the course of|during|as a result of|after|following|thanks to)\s+$", re.IGNORECASE)
-_CURRENT = re.compile(r"\b(?:is|are|remains?|still|now|currently)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_CURRENT = re.compile(r"\b(?:is|are|remains?|still|now|currently|keeps?|continues? to)\s+(?:[\w'’-]+\s+){0,3}$",
+                      re.IGNORECASE)
 _PRESENT_VERB = re.compile(r"(?:holds?|controls?|occup(?:y|ies))", re.IGNORECASE)
 # "since Ukraine launched its incursion": a clause of earlier events ("have since advanced" is not one).
 _SINCE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:ever )?since\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
@@ -106,7 +107,9 @@ def is_current(text: str, t: Trigger, start: int) -> bool:
     """Whether a describing clause is in the present ("which is under Kyiv's control", "the villages
     Ukraine still holds"): the state on the day it is said, not earlier events."""
     before = text[max(start, t.start - 40):t.start]
-    return bool(_CURRENT.search(before) or _PRESENT_VERB.fullmatch(t.text.split()[0]) and not _AUXILIARY.search(before))
+    verb = not _UNDER.search(before)  # "areas under Ukraine's control": a noun, no tense of its own
+    return bool(_CURRENT.search(before) or verb and _PRESENT_VERB.fullmatch(t.text.split()[0])
+                and not _AUXILIARY.search(before))
 
 
 def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | None,

@@ -206,10 +206,10 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 and _describes_an_object(t, kept, relative, own_places):
             kind = "context"  # "regained control of Sudzha, the biggest municipality Ukraine had conquered"
         if kind == "claim" and recap:
-            if not own:
+            if current:
+                recap = False  # "the Donetsk region, where Russian forces keep advancing": today's news
+            elif not own:
                 kind = "context"
-            elif current:
-                recap = False
             elif id(t) not in dated:
                 as_of, basis = None, "unknown: a recap of earlier events, and the text gives it no day"
         out.append(ControlClaim(

@@ -441,6 +441,21 @@ def test_the_army_fights_for_the_side_of_the_source_before(gazetteer):
     assert [c.side for c in claims if c.kind == "claim"] == ["RU", "RU"]
 
 
+@pytest.mark.parametrize("sentence, side, action", [
+    ("The fighting was intensifying in the Donetsk region, where Russian forces are advancing at their quickest pace.",
+     "RU", "advanced"),
+    ("Ukraine launched its incursion to pull Russian forces away from the Donbas region, where Moscow keeps advancing.",
+     "RU", "advanced")])
+def test_a_describing_clause_in_the_present_is_todays_news(gazetteer, sentence, side, action):
+    claims = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
+    assert [(c.side, c.action, c.recap, c.as_of.isoformat()) for c in claims] == [(side, action, False, "2024-10-10")]
+
+
+def test_areas_under_control_earlier_are_no_present_claim(gazetteer):
+    assert not [c for c in _claims("Russia has moved several hundred civilians who were earlier trapped in areas under "
+                                   "Ukraine's control in the Kursk region.", gazetteer) if c.kind == "claim"]
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
