@@ -456,6 +456,18 @@ def test_areas_under_control_earlier_are_no_present_claim(gazetteer):
                                    "Ukraine's control in the Kursk region.", gazetteer) if c.kind == "claim"]
 
 
+@pytest.mark.parametrize("sentence, side, action, figure", [
+    ('Since the start of 2025, Russia has taken "over 600 square kilometres more" in Ukraine, he added.', "RU", "captured",
+     600.0),
+    ("Russian gains came in the Donetsk region, securing about 2,740 square kilometers.", "RU", "captured", 2740.0),
+    ("It has also begun to take territory in Ukraine's neighbouring Sumy region.", "RU", "captured", None),
+    ("The Russian army has been carving its way deeper into eastern Ukraine.", "RU", "advanced", None),
+    ("By six the Ukrainian troops had already got to Goncharovka.", "UA", "advanced", None)])
+def test_more_ways_to_tell_a_taking_or_an_advance(gazetteer, sentence, side, action, figure):
+    (c,) = [c for c in _claims(sentence, gazetteer) if c.kind == "claim"]
+    assert (c.side, c.action, c.area_km2) == (side, action, figure)
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")
