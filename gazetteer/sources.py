@@ -92,6 +92,8 @@ def _region_name(props: dict) -> str:
     en = props["name_en"] or props["name"]
     if props["iso_3166_2"].startswith("BY-"):
         return f"{en} Region"
+    if props["type_en"] == "Autonomous Republic":
+        return props["name"]  # Crimea (the data files it as an oblast)
     if props["type"].startswith("Oblast"):
         return f"{en} Oblast"
     return en
@@ -105,6 +107,8 @@ def _region_names(props: dict, canonical: str) -> set[str]:
     if props["type"].startswith(("Oblast", "Voblasts")):
         for base in bases:
             names |= {f"{base} {suffix}" for suffix in ("Oblast", "Region", "Province", "oblast'")}
+    if props["type_en"] == "Autonomous Republic":
+        return clean_names(names | {props["name"], props["name_en"]} | set(props["name_alt"].split("|")))  # Crimea
     if props["type"] == "Respublika":
         # A republic is also called by its short name ("Chechnya", "Dagestan", "Ingushetia"); not by
         # an ethnonym the data files as its name ("Ingush", "Buryat"), nor a city in its name_alt ("Kazan").

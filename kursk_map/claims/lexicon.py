@@ -189,6 +189,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     found = [t for t in found if not (t.action == "controls" and _HOLD_NOUN.search(text, max(start, t.start - 12), t.end)
                                       and any(o.action == "lost" and 0 < o.start - t.end < 80
                                               and not re.search(r"[,;]", text[t.end:o.start]) for o in found))]
+    # "fought off two enemy attempts to break through towards Novy Put": one halt, the attempt is its object
+    found = [t for t in found if not (t.attempt and any(
+        o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 50 and not re.search(r"[,;]", text[o.end:t.start])
+        for o in found))]
     # "kept the enemy from advancing": the halt is the claim, the movement it stopped is part of it
     stopped = {t.end for t in found if t.action == "halted" and t.text.lower().endswith(" from")}
     found = [t for t in found if t.start - 1 not in stopped]

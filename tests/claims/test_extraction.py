@@ -468,6 +468,13 @@ def test_more_ways_to_tell_a_taking_or_an_advance(gazetteer, sentence, side, act
     assert (c.side, c.action, c.area_km2) == (side, action, figure)
 
 
+def test_attempts_fought_off_are_one_halt_at_their_goal(gazetteer):
+    (c,) = _claims("In the Kursk region the Russian military fought off two enemy attempts to break through the border "
+                   "towards Novy Put.",
+                   gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", "UA", "halted", ("Novy Put",))
+
+
 def test_a_forced_withdrawal_in_the_future_is_a_forecast(gazetteer):
     (c,) = _claims("The Ukrainian army could be forced to pull out of Sudzha within weeks, analysts warned.", gazetteer)
     assert (c.kind, c.side, c.action) == ("forecast", "UA", "withdrew")

@@ -44,6 +44,7 @@ def test_every_curated_coordinate_names_its_source():
     ("Tolsty Lug", "Tolstoy Lug"), ("Nikolaevo-Darino", "Nikolayevo-Daryino"), ("Plyokhovo", "Plekhovo"),
     ("Korenevo", "Korenevo"), ("Glushkovo", "Glushkovo"), ("Tetkino", "Tetkino"), ("Lgov", "Lgov"),
     ("Dagestan", "Republic of Dagestan"), ("Chechnya", "Chechen Republic"), ("Tatarstan", "Republic of Tatarstan"),
+    ("Crimea", "Crimea"), ("Krym", "Crimea"),
 ])
 def test_names_in_every_form(gazetteer, name, expected):
     assert expected in {p.name for p in gazetteer.lookup(name)}
