@@ -3,6 +3,7 @@
 import pytest
 
 from kursk_map.claims.figures import SQ_MILE_KM2, find_areas, find_counts, find_fractions
+from tests.claims.helpers import claims
 
 
 @pytest.mark.parametrize("text, km2, qualifier", [
@@ -54,3 +55,8 @@ def test_a_size_is_not_a_figure_of_control():
     assert find_areas("the Kursk region, which covers nearly 30,000 square kilometres") == []
     assert [a.km2 for a in find_areas("Ukraine seized an area of 1,000 km²")] == [1000.0]
     assert [a.km2 for a in find_areas("the bridgehead now covers about 500 km²")] == [500.0]
+
+
+def test_a_fifth_is_a_fraction(gazetteer):
+    (c,) = claims("Russia controls about a fifth of Ukraine's territory.", gazetteer)
+    assert (c.side, c.action, c.fraction) == ("RU", "controls", 0.2)

@@ -1,0 +1,45 @@
+"""Clauses: a relative or describing clause, an aside, and which verb is news and which a recap.
+
+Invented sentences (each rule needs its own case); the headline figures are in bench/eval_claims.py.
+"""
+
+import pytest
+
+from tests.claims.helpers import claims
+
+
+@pytest.mark.parametrize("sentence, side, action", [
+    ("The ministry said it has regained full control of Sudzha, the biggest town Ukraine had conquered in Kursk.",
+     "RU", "recaptured"),
+    ("Russian forces recaptured Sudzha, which Ukrainian troops had seized in August.", "RU", "recaptured")])
+def test_a_clause_describing_the_main_claims_settlement_is_no_claim_of_its_own(gazetteer, sentence, side, action):
+    found = claims(sentence, gazetteer)
+    assert [(c.side, c.action, c.places) for c in found if c.kind == "claim"] == [(side, action, ("Sudzha",))]
+
+
+def test_a_present_description_after_a_movement_is_still_a_claim(gazetteer):
+    (c,) = claims("Russian forces were fighting near Sudzha, which is under Kyiv's control.", gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", "UA", "controls", ("Sudzha",))
+
+
+def test_an_aside_between_dashes_is_neither_subject_nor_clause_break(gazetteer):
+    found = claims("In August 2024, Ukraine stunned the world—and Russia above all—by launching an incursion into "
+                   "the Kursk region and capturing more than 1,000 square kilometers.", gazetteer, date="2025-01-05")
+    assert [(c.kind, c.side, c.action, c.area_km2) for c in found] == [
+        ("context", "UA", "advanced", None), ("claim", "UA", "captured", 1000.0)]
+    assert found[1].as_of is None and found[1].recap  # told in January of August: no day
+
+
+@pytest.mark.parametrize("sentence, side, action", [
+    ("The fighting was intensifying in the Donetsk region, where Russian forces are advancing at their quickest pace.",
+     "RU", "advanced"),
+    ("Ukraine launched its incursion to pull Russian forces away from the Donbas region, where Moscow keeps advancing.",
+     "RU", "advanced")])
+def test_a_describing_clause_in_the_present_is_todays_news(gazetteer, sentence, side, action):
+    found = [c for c in claims(sentence, gazetteer) if c.kind == "claim"]
+    assert [(c.side, c.action, c.recap, c.as_of.isoformat()) for c in found] == [(side, action, False, "2024-10-10")]
+
+
+def test_areas_under_control_earlier_are_no_present_claim(gazetteer):
+    assert not [c for c in claims("Russia has moved several hundred civilians who were earlier trapped in areas under "
+                                  "Ukraine's control in the Kursk region.", gazetteer) if c.kind == "claim"]

@@ -1,0 +1,79 @@
+"""The words of control: which verbs and phrases tell a taking, a hold, an advance, a halt, and which do not.
+
+Invented sentences of the kinds real reports use (each rule needs its own case); the headline
+figures are in bench/eval_claims.py and tests/claims/test_extraction.py.
+"""
+
+import pytest
+
+from tests.claims.helpers import claims
+
+
+@pytest.mark.parametrize("sentence, side, places", [
+    ('"Units have kept the enemy from advancing in the Kursk region," the Russian ministry said.', "UA",
+     ("Kursk Oblast",)),
+    ("Ukrainian troops stopped Russian forces from advancing near Sudzha.", "RU", ("Sudzha",)),
+    ('"In the Kursk region the enemy has not moved forward a single meter," the Russian governor said.', "UA",
+     ("Kursk Oblast",))])
+def test_a_movement_kept_from_happening_is_a_halt(gazetteer, sentence, side, places):
+    (c,) = claims(sentence, gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", side, "halted", places)
+
+
+def test_a_capture_denied_is_no_halt(gazetteer):
+    (c,) = claims("Russia has not recaptured Sudzha, Ukraine's army said.", gazetteer)
+    assert c.kind == "context"
+
+
+def test_what_may_have_happened_is_a_hedged_claim_not_a_forecast(gazetteer):
+    (c,) = claims("Russian marines may have regained control of several villages in the Kursk region.", gazetteer)
+    assert (c.kind, c.side, c.action, c.hedged) == ("claim", "RU", "recaptured", True)
+    (f,) = claims("Russian marines may regain control of several villages in the Kursk region.", gazetteer)
+    assert f.kind == "forecast"
+
+
+def test_a_hold_that_shrank_by_a_share_is_a_loss_of_that_share(gazetteer):
+    (c,) = claims("Since then, Ukraine's hold on the Kursk region has shrunk by more than half.", gazetteer)
+    assert (c.side, c.action, c.fraction, c.places) == ("UA", "lost", 0.5, ("Kursk Oblast",))
+
+
+def test_prisoners_in_a_casualty_list_are_no_capture_of_ground(gazetteer):
+    assert not [c for c in claims("Russian forces have lost 7,905 soldiers killed, 12,220 injured, and 717 captured in "
+                                  "three months of the Kursk incursion, Syrskyi said.", gazetteer) if c.kind == "claim"]
+
+
+def test_ground_the_other_side_still_needs_to_be_pushed_out_of_is_held(gazetteer):
+    found = claims("TASS said Russian forces needed to push Ukrainian troops out of only two more settlements – "
+                   "Gornal and Oleshnya – in order to retake the entire region.", gazetteer)
+    assert [(c.side, c.action, c.places) for c in found if c.kind == "claim"] == [
+        ("UA", "controls", ("Gornal", "Oleshnya"))]
+
+
+def test_a_share_that_had_been_taken_is_a_capture(gazetteer):
+    (c,) = claims("As of January 17, the Russian Defense Ministry reported that 63.2% (801 square kilometers) of the "
+                  "Kursk Region had been taken.", gazetteer, date="2025-03-10")
+    assert (c.kind, c.side, c.area_km2, c.as_of.isoformat()) == ("claim", "RU", 801.0, "2025-01-17")
+
+
+def test_what_troops_were_to_hold_is_a_plan(gazetteer):
+    (c,) = claims("Two scouts were to hold the roads near Sudzha, their comrade said.", gazetteer)
+    assert c.kind == "context"
+
+
+@pytest.mark.parametrize("sentence, side, action, figure", [
+    ('Since the start of 2025, Russia has taken "over 600 square kilometres more" in Ukraine, he added.', "RU", "captured",
+     600.0),
+    ("Russian gains came in the Donetsk region, securing about 2,740 square kilometers.", "RU", "captured", 2740.0),
+    ("It has also begun to take territory in Ukraine's neighbouring Sumy region.", "RU", "captured", None),
+    ("The Russian army has been carving its way deeper into eastern Ukraine.", "RU", "advanced", None),
+    ("By six the Ukrainian troops had already got to Goncharovka.", "UA", "advanced", None)])
+def test_more_ways_to_tell_a_taking_or_an_advance(gazetteer, sentence, side, action, figure):
+    (c,) = [c for c in claims(sentence, gazetteer) if c.kind == "claim"]
+    assert (c.side, c.action, c.area_km2) == (side, action, figure)
+
+
+def test_attempts_fought_off_are_one_halt_at_their_goal(gazetteer):
+    (c,) = claims("In the Kursk region the Russian military fought off two enemy attempts to break through the border "
+                  "towards Novy Put.",
+                  gazetteer)
+    assert (c.kind, c.side, c.action) == ("claim", "UA", "halted") and "Novy Put" in c.places

@@ -1,0 +1,9 @@
+"""Sides: whose forces a verb is about when the sentence names none."""
+
+from tests.claims.helpers import claims
+
+
+def test_the_army_fights_for_the_side_of_the_source_before(gazetteer):
+    found = claims("The Russian Defence Ministry said its forces had retaken Sverdlikovo in the Kursk region. "
+                   "In December, the army seized three localities - Plekhovo, Darino and Novoivanovka.", gazetteer)
+    assert [c.side for c in found if c.kind == "claim"] == ["RU", "RU"]
