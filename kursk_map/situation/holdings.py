@@ -9,8 +9,8 @@ of the dates they are about, and each sets or moves a side's figure:
 - "captured two more villages" adds to the figure; "lost 40%", "freed 63%", "fully retaken"
   are shares of the same side's peak (the largest figure the same voice gave, or an undated
   recap of it: "initially seized 1,376 km²"); km² or a number of settlements retaken or lost
-  are taken off the same voice's latest figure, or, told as a total "since August 6", off its
-  peak (lowering the latest figure only where it is larger);
+  are taken off the same voice's latest figure, or, told as a total "since August 6" (or as much as
+  all the side still holds), off its peak (lowering the latest figure only where it is larger);
 - a later claim of the same voice replaces its earlier one; voices never borrow each other's
   figures (a share of a peak only Ukraine gave is drawn in the view of all claims alone), and
   that view reads every claim, listing where voices disagree.
@@ -178,13 +178,13 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_
             return put(other, 0.0, False, "share")
         if claim.fraction is not None and peak[other] is not None:
             return put(other, peak[other].km2 * (1 - claim.fraction), False, "share", *peak[other].basis)
-        if km2 is not None and _SINCE_START.search(claim.quote):
+        if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(other, km2, current, peak)):
             return _of_peak(other, km2, current, peak, put)
         return _subtract(other, km2, lower, current, put)
     if claim.action in ("lost", "withdrew"):
         if claim.fraction is not None and peak[side] is not None:
             return put(side, peak[side].km2 * (1 - claim.fraction), False, "share", *peak[side].basis)
-        if km2 is not None and _SINCE_START.search(claim.quote):
+        if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(side, km2, current, peak)):
             return _of_peak(side, km2, current, peak, put)
         return _subtract(side, km2, lower, current, put)
     return False
@@ -200,6 +200,13 @@ def _tracker_in_force(current: Figure | None, claim: ControlClaim, report: Artic
         return False
     then, now = claim_date(last.claim, last.report), claim_date(claim, report)
     return then is not None and now is not None and (now - then).days <= TRACKER_DAYS
+
+
+def _more_than_held(side: str, km2: float, current, peak) -> bool:
+    """Whether ground retaken or lost is at least all the side still holds, and less than its peak: told as a
+    total since the start ("801 km² had been taken" when 560 are left), not as the latest step."""
+    now, top = current[side], peak[side]
+    return now is not None and not now.lower_bound and top is not None and now.km2 <= km2 < top.km2
 
 
 def _of_peak(side: str, km2: float, current, peak, put) -> bool:

@@ -60,3 +60,8 @@ def test_a_size_is_not_a_figure_of_control():
 def test_a_fifth_is_a_fraction(gazetteer):
     (c,) = claims("Russia controls about a fifth of Ukraine's territory.", gazetteer)
     assert (c.side, c.action, c.fraction) == ("RU", "controls", 0.2)
+
+
+def test_a_fraction_with_its_area_in_brackets_is_still_of_the_region():
+    (f,) = find_fractions("63.2% (801 square kilometers) of the Kursk Region had been taken")
+    assert f.value == 0.632

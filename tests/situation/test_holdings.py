@@ -258,3 +258,14 @@ def test_a_total_retaken_since_the_start_is_taken_off_the_peak_and_only_lowers(g
     assert figure("2024-09-13") == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT, abs=0.01)
     assert figure("2024-10-01") == pytest.approx(1000 - 20 * KM2_PER_SETTLEMENT, abs=0.01)  # not 1000 - 30 of them
     assert figure("2024-10-08") == figure("2024-10-01")  # a smaller total since the start raises nothing
+
+
+def test_ground_retaken_beyond_what_is_left_is_a_total_since_the_start(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
+                                 "Staff said."),
+                  ("2024-09-13", "Russian forces have recaptured 10 settlements in the Kursk region, the Russian "
+                                 "Defence Ministry said."),
+                  ("2024-10-01", "Russian forces have recaptured 900 square kilometres of the Kursk region, the "
+                                 "Russian Defence Ministry said."))
+    assert ua(s, "2024-10-01").figure.km2 == pytest.approx(100.0, abs=0.01)  # not nothing: 871 - 900
