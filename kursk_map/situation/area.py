@@ -2,11 +2,14 @@
 
 The named ground is the cells of the settlements the ledger says the side holds (fighting at one
 it was claimed to hold leaves it there until a claim says it changed hands), less those the other
-side is claimed to hold; when a firm figure of the same region is smaller than it, the
-settlements claimed most recently make up the area and those claimed longest ago give way (the
-ledger keeps their status and its date). A figure larger than the named ground is met with free
+side is claimed to hold, and less those claimed held more than STALE_DAYS before a figure that came
+down since ("lost 90%" in March outweighs a village claimed held in September; the ledger keeps
+it). When a firm figure of the same region is smaller than the named ground, the settlements
+claimed most recently make up the area and those claimed longest ago give way (the ledger keeps
+their status and its date). A figure larger than the named ground of its region is met with free
 cells taken one by one, nearest the border crossing first, through cells the other side is not
-claimed to hold (:meth:`~kursk_map.situation.cells.Cells.grow`).
+claimed to hold (:meth:`~kursk_map.situation.cells.Cells.grow`); ground named in another region
+does not count towards it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from kursk_map.places.gazetteer import Gazetteer
 from kursk_map.situation import geometry as geo
 from kursk_map.situation.cells import Cell, Cells
-from kursk_map.situation.ledger import Ledger
+from kursk_map.situation.ledger import Ledger, claim_date
 from kursk_map.situation.records import Basis, Figure, Holding
 
 __all__ = ["holding", "INCURSION_ORIGIN", "ALL"]
@@ -29,6 +32,8 @@ ALL = "all"
 INCURSION_ORIGIN = {"ne:RU-KRS": "Sudzha"}
 _NEIGHBOUR = {"RU": "country:UA", "UA": "country:RU"}
 _OTHER = {"UA": "RU", "RU": "UA"}
+# A settlement claimed held this long before a figure that came down since is left out of the area.
+STALE_DAYS = 90
 
 
 def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
@@ -49,8 +54,11 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
     sourced_shape = shapely.union_all(sourced) if sourced else None
     named_m2 = shapely.union_all([c.geometry for c in named] + sourced).area if named or sourced else 0.0
     fill: list[Cell] = []
-    if figure is not None and figure.km2 * 1e6 > named_m2:
-        fill = _fill(cells, named, figure.km2 - named_m2 / 1e6, side, foreign, sourced_shape, region_id, gazetteer)
+    # The figure is of its region: ground named elsewhere (a Belgorod village) does not count towards it.
+    inside = [c.geometry for c in named if c.region_id == region_id] + sourced
+    region_m2 = shapely.union_all(inside).area if inside else 0.0
+    if figure is not None and figure.km2 * 1e6 > region_m2:
+        fill = _fill(cells, named, figure.km2 - region_m2 / 1e6, side, foreign, sourced_shape, region_id, gazetteer)
     parts = [c.geometry for c in named + fill] + sourced
     geometry = geo.finish(shapely.union_all(parts)) if parts else None
     if geometry is not None and geometry.is_empty:
@@ -67,7 +75,8 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
     unplaced = len(held) - len(placed)
     return Holding(when, side, voice, geometry, round(area, 1), names, round(named_m2 / 1e6, 1), round(fill_km2, 1),
                    figure, derivation, _method(side, names, named_m2 / 1e6, fill_km2, figure, bool(sourced), unplaced,
-                                               named, stale), _dedupe(basis))
+                                               named, stale, (named_m2 - region_m2) / 1e6 if fill else 0.0),
+                   _dedupe(basis))
 
 
 def _trim(named: list[Cell], placed, figure: Figure | None, side: str,
@@ -77,11 +86,16 @@ def _trim(named: list[Cell], placed, figure: Figure | None, side: str,
     if figure is None or figure.lower_bound or not named:
         return named, ()
     mine = [c for c in named if c.region_id == region_id and region_id.startswith("ne:RU") != (side == "RU")]
-    if sum(c.area_km2 for c in mine) <= figure.km2:
-        return named, ()
     latest: dict[int, dt.date] = {}
     for e, c in placed:
         latest[c.index] = max(latest.get(c.index, dt.date.min), e.when)
+    # A figure that came down since (a share lost, ground retaken) outweighs settlements claimed held long before it.
+    last = figure.basis[-1]
+    shrunk = claim_date(last.claim, last.report) if last.gives in ("share", "subtracted") else None
+    old = {c.index for c in mine if shrunk is not None and (shrunk - latest[c.index]).days > STALE_DAYS}
+    mine = [c for c in mine if c.index not in old]
+    if sum(c.area_km2 for c in mine) <= figure.km2:
+        return _without(named, placed, old)
     kept: set[int] = set()
     total = 0.0
     for c in sorted(mine, key=lambda c: (-latest[c.index].toordinal(), c.index)):
@@ -89,7 +103,10 @@ def _trim(named: list[Cell], placed, figure: Figure | None, side: str,
             break
         kept.add(c.index)
         total += c.area_km2
-    dropped = {c.index for c in mine} - kept
+    return _without(named, placed, ({c.index for c in mine} - kept) | old)
+
+
+def _without(named: list[Cell], placed, dropped: set[int]) -> tuple[list[Cell], tuple[str, ...]]:
     names = tuple(sorted({e.place.name for e, c in placed if c.index in dropped}))
     return [c for c in named if c.index not in dropped], names
 
@@ -154,12 +171,13 @@ def _origin(region_id: str, side: str, named: list[Cell], gazetteer) -> tuple[fl
 
 
 def _method(side, names, named_km2, fill_km2, figure: Figure | None, sourced: bool, unplaced: int, named,
-            stale: tuple[str, ...] = ()) -> str:
+            stale: tuple[str, ...] = (), elsewhere_km2: float = 0.0) -> str:
     parts = []
     if names:
         own = named and (named[0].region_id.startswith("ne:RU") == (side == "RU"))
+        outside = f", {elsewhere_km2:,.0f} km² of them outside the figure's region" if elsewhere_km2 >= 0.5 else ""
         parts.append(f"the cells of {len(names)} settlement{'s' if len(names) > 1 else ''} claimed held "
-                     f"({named_km2:,.0f} km²){' on its own side of the border' if own else ''}")
+                     f"({named_km2:,.0f} km²{outside}){' on its own side of the border' if own else ''}")
     if sourced:
         parts.append("the geometry given in the corrections file")
     if fill_km2:

@@ -269,3 +269,30 @@ def test_ground_retaken_beyond_what_is_left_is_a_total_since_the_start(gazetteer
                   ("2024-10-01", "Russian forces have recaptured 900 square kilometres of the Kursk region, the "
                                  "Russian Defence Ministry said."))
     assert ua(s, "2024-10-01").figure.km2 == pytest.approx(100.0, abs=0.01)  # not nothing: 871 - 900
+
+
+def test_settlements_claimed_long_before_a_figure_that_came_down_give_way_to_it(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-09-01", "Ukrainian forces control 1,000 square kilometres of the Kursk region, including "
+                                 "Guyevo, the General Staff said."),
+                  ("2025-03-10", "Ukrainian forces have lost 90% of the territory they held in the Kursk region, "
+                                 "the General Staff said."))
+    h = ua(s, "2025-03-10", UA_STAFF)
+    assert h.figure.km2 == pytest.approx(100.0, abs=0.01) and "Guyevo" not in h.settlements
+    assert "claimed held earlier left out" in h.method and "Guyevo" in h.method
+    assert s.ledger.status_at(D("2025-03-10"))[kursk_place(gazetteer, "Guyevo").id].status == "UA"  # kept there
+
+
+def test_ground_named_outside_the_figures_region_does_not_count_towards_it(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 600 square kilometres of the Kursk region, the General "
+                                 "Staff said."),
+                  ("2024-08-21", "Ukrainian forces took control of Poroz in the Belgorod region, the General Staff "
+                                 "said."))
+    h = ua(s, "2024-08-21", UA_STAFF)
+    kursk = geo.to_metric(geo.region_outline("ne:RU-KRS"))
+    in_kursk = geo.to_metric(h.geometry).intersection(kursk).area / 1e6
+    assert "Poroz" in h.settlements and "outside the figure's region" in h.method
+    largest = max(c.area_km2 for c in theatre_cells(gazetteer).in_region("ne:RU-KRS")
+                  if geo.to_metric(h.geometry).contains(geo.to_metric(geo.point(c.place.lat, c.place.lon))))
+    assert abs(in_kursk - 600) <= largest, in_kursk  # the figure met in Kursk Oblast, Poroz besides
