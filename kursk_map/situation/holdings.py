@@ -34,6 +34,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from kursk_map.claims.sides import owner
 from kursk_map.model import ArticleClaims, ControlClaim
 from kursk_map.places.gazetteer import Gazetteer
 from kursk_map.situation import area
@@ -80,7 +81,7 @@ def holdings_for(reports: list[ArticleClaims], ledger: Ledger, gazetteer: Gazett
     voices = sorted({claimant_group(c.claimant) for *_, c, _ in items})
     # Undated recaps ("initially seized about 1,376 km²") say how much a side once held: its peak.
     recaps = [(claimant_group(c.claimant), c, r) for r in reports for c in r.claims
-              if c.kind == "claim" and c.recap and claim_date(c, r) is None and c.action in ("controls", "captured")]
+              if c.kind == "claim" and c.recap and claim_date(c, r) is None and _action(c) in ("controls", "captured")]
     cells = theatre_cells(gazetteer)
     in_ledger = {id(e.claim) for e in ledger.entries}
     out: list[Holding] = []
@@ -158,20 +159,21 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_
         return _apply_sourced(claim, basis, state)
     km2, lower = _size(claim)
     current, peak = state.figures, state.peaks
-    if claim.action in ("controls", "captured"):
-        if km2 is not None and claim.action == "captured" and claim.area_km2 is None and _MORE.search(claim.quote):
+    action = _action(claim)
+    if action in ("controls", "captured"):
+        if km2 is not None and action == "captured" and claim.area_km2 is None and _MORE.search(claim.quote):
             base = current[side]
             if base is not None:  # "captured two more villages": more than before
                 return put(side, base.km2 + km2, base.lower_bound or lower, "added", *base.basis)
             return put(side, km2, True, "lower bound")
         if km2 is not None:
             # a count of villages captured tells at least that much ground, not all of it
-            lower = lower or (claim.action == "captured" and claim.area_km2 is None)
+            lower = lower or (action == "captured" and claim.area_km2 is None)
             return put(side, km2, lower, "lower bound" if lower else "figure")
         if claim.fraction is not None and peak[side] is not None:
             return put(side, claim.fraction * peak[side].km2, False, "share", *peak[side].basis)
         return False
-    if claim.action == "recaptured":
+    if action == "recaptured":
         whole = claim.fraction is None and km2 is None and _WHOLE.search(claim.quote) is not None \
             and any(m.kind == "region" for m in claim.place_mentions)
         if whole:
@@ -181,13 +183,21 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_
         if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(other, km2, current, peak)):
             return _of_peak(other, km2, current, peak, put)
         return _subtract(other, km2, lower, current, put)
-    if claim.action in ("lost", "withdrew"):
+    if action in ("lost", "withdrew"):
         if claim.fraction is not None and peak[side] is not None:
             return put(side, peak[side].km2 * (1 - claim.fraction), False, "share", *peak[side].basis)
         if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(side, km2, current, peak)):
             return _of_peak(side, km2, current, peak, put)
         return _subtract(side, km2, lower, current, put)
     return False
+
+
+def _action(claim: ControlClaim) -> str:
+    """What a claim does to the figures: a side capturing ground in its own country ("Russia has seized two
+    villages in the Kursk region") retakes it."""
+    if claim.action == "captured" and owner(claim.place_mentions) == claim.side:
+        return "recaptured"
+    return claim.action
 
 
 def _tracker_in_force(current: Figure | None, claim: ControlClaim, report: ArticleClaims) -> bool:

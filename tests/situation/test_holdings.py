@@ -296,3 +296,12 @@ def test_ground_named_outside_the_figures_region_does_not_count_towards_it(gazet
     largest = max(c.area_km2 for c in theatre_cells(gazetteer).in_region("ne:RU-KRS")
                   if geo.to_metric(h.geometry).contains(geo.to_metric(geo.point(c.place.lat, c.place.lon))))
     assert abs(in_kursk - 600) <= largest, in_kursk  # the figure met in Kursk Oblast, Poroz besides
+
+
+def test_a_side_capturing_its_own_ground_retakes_it(gazetteer):
+    s = situation(gazetteer,
+                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
+                                 "Staff said."),
+                  ("2024-09-13", "Russian forces have seized 10 settlements in the Kursk region, the Russian "
+                                 "Defence Ministry said."))
+    assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT, abs=0.01)
