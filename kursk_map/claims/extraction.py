@@ -124,7 +124,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                  or re.search(r",[^,]*$", text[sent.start:t.start])]
         kept = (plain or kept)[:1]
     relative = {id(t): clauses.is_relative(text, t, sent.start) for t in kept}
-    nearest = lambda pos: min(kept, key=lambda t: (abs(t.start - pos), t.start))  # noqa: E731
+    spans = {id(t): clauses.clause_span(text, t, sent.start, sent.end) for t in kept}
+    # the nearest verb of the place's own clause ("success east of Sudzha in Kursk Oblast, while the Russians
+    # had advanced in Donetsk Oblast"), else the nearest verb
+    nearest = lambda pos: min(kept, key=lambda t: (not spans[id(t)][0] <= pos < spans[id(t)][1],  # noqa: E731
+                                                   abs(t.start - pos), t.start))
     claimed = [m for m in sent.places if not ground.is_reference(text, sent, m)]
     # "advanced south of Sudzha": for a movement the reference point is where it happened.
     located_near = [m for m in sent.places if not any(a.start <= m.span.start < a.end for a in sent.found)]
@@ -154,7 +158,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                 sources = (*sources[:1 if publisher else 0], retold, *sources[1 if publisher else 0:])
         kind = kinds[id(t)]
         hedged = lexicon.is_hedged(text, t, *segment)
-        clause = clauses.clause_span(text, t, sent.start, sent.end)
+        clause = spans[id(t)]
         mentions = own_places[id(t)] or [m for m in claimed if clause[0] <= m.span.start < clause[1]]
         if previous and not any(m.kind == "settlement" for m in mentions) and _ANAPHORA.search(text, *clause):
             mentions = list(previous)  # "remained in control of both villages": the ones named before

@@ -73,7 +73,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|infiltrat\w+|break through|breaking through"
                  r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
                  r"|mop(?:s|ped|ping)? up|got to(?= (?-i:[A-Z]))"
-                 r"|(?:had|have|has|achieved|made|scored) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)+successes?"
+                 r"|(?:had|have|has|made) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)+success(?:es)?"
+                 r"|(?:achieved|scored) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)*success(?:es)?"
                  r"|(?:were|was|have been|has been|had been) successful|go(?:es|ing)? on the offensive|went on the offensive"
                  r"|press(?:ed|es|ing)? on with (?:its|their|the) (?:offensive|advance|attacks?)"
                  r"|attack(?:ed|ing)(?= (?:Russian|Ukrainian|enemy|the|positions|southeast|northeast|southwest|northwest|south|north|east|west))"
@@ -193,6 +194,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     found = [t for t in found if not (t.attempt and any(
         o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 50 and not re.search(r"[,;]", text[o.end:t.start])
         for o in found))]
+    # "fought off two attempts by the Ukrainian armed forces to break through": the same halt
+    found = [t for t in found if not (t.action == "advanced" and any(
+        o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 90
+        and _ATTEMPTS_TO.fullmatch(text, o.end, t.start) for o in found))]
     # "kept the enemy from advancing": the halt is the claim, the movement it stopped is part of it
     stopped = {t.end for t in found if t.action == "halted" and t.text.lower().endswith(" from")}
     found = [t for t in found if t.start - 1 not in stopped]
@@ -225,6 +230,7 @@ _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settle
 _ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
+_ATTEMPTS_TO = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}attempts?\b[^,;.]{0,60}?\bto\s+", re.IGNORECASE)
 _HOLD_NOUN = re.compile(r"(?:['’]s|\bits|\btheir)\s+(?:foot)?hold\b", re.IGNORECASE)
 _NOT_MOVED = re.compile(r"\b(?:(?:has|have|had) not|hasn['’]t|haven['’]t|hadn['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"

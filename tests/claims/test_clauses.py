@@ -43,3 +43,10 @@ def test_a_describing_clause_in_the_present_is_todays_news(gazetteer, sentence, 
 def test_areas_under_control_earlier_are_no_present_claim(gazetteer):
     assert not [c for c in claims("Russia has moved several hundred civilians who were earlier trapped in areas under "
                                   "Ukraine's control in the Kursk region.", gazetteer) if c.kind == "claim"]
+
+
+def test_a_place_goes_to_the_verb_of_its_own_clause(gazetteer):
+    found = claims("DeepState reported that the Ukrainian military had achieved success east of Sudzha in Russia's "
+                   "Kursk Oblast, while the Russians had advanced in Donetsk Oblast.", gazetteer)
+    assert [(c.side, c.action, c.places) for c in found] == [
+        ("UA", "advanced", ("Sudzha", "Kursk Oblast")), ("RU", "advanced", ("Donetsk Oblast",))]

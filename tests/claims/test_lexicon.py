@@ -77,3 +77,15 @@ def test_attempts_fought_off_are_one_halt_at_their_goal(gazetteer):
                   "towards Novy Put.",
                   gazetteer)
     assert (c.kind, c.side, c.action) == ("claim", "UA", "halted") and "Novy Put" in c.places
+
+
+def test_attempts_by_a_force_fought_off_are_one_halt(gazetteer):
+    (c,) = claims("In the Kursk region they also fought off two attempts by the Ukrainian armed forces to break "
+                  "through the border towards Novy Put.", gazetteer)
+    assert (c.kind, c.side, c.action) == ("claim", "UA", "halted") and "Novy Put" in c.places
+
+
+def test_success_achieved_is_an_advance(gazetteer):
+    (c,) = [c for c in claims('Russian forces had had "some minor success" with their counteroffensive in the Kursk '
+                              "region.", gazetteer) if c.kind == "claim"]
+    assert (c.side, c.action) == ("RU", "advanced")

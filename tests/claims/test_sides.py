@@ -7,3 +7,8 @@ def test_the_army_fights_for_the_side_of_the_source_before(gazetteer):
     found = claims("The Russian Defence Ministry said its forces had retaken Sverdlikovo in the Kursk region. "
                    "In December, the army seized three localities - Plekhovo, Darino and Novoivanovka.", gazetteer)
     assert [c.side for c in found if c.kind == "claim"] == ["RU", "RU"]
+
+
+def test_forces_fighting_to_hold_ground_are_the_ones_holding_it(gazetteer):
+    (c,) = claims("Moscow has escalated its attacks on Ukrainian forces fighting to hold the Kursk enclave.", gazetteer)
+    assert (c.kind, c.side, c.action) == ("claim", "UA", "controls")
