@@ -65,6 +65,18 @@ class LegendControl(MacroElement):
     if (details && map.getSize().x >= 1100 && map.getSize().y >= 600) details.open = true;
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
+    // The layer list above shares the right edge: it scrolls within the room the legend leaves it.
+    const fit = function () {
+      const list = map.getContainer().querySelector(".leaflet-control-layers-expanded .leaflet-control-layers-list");
+      if (!list) return;
+      list.style.maxHeight = "";
+      const control = list.closest(".leaflet-control-layers");
+      const over = control.getBoundingClientRect().bottom - div.getBoundingClientRect().top + 8;
+      if (over > 0) list.style.maxHeight = Math.max(48, list.getBoundingClientRect().height - over) + "px";
+    };
+    if (details) details.addEventListener("toggle", fit);
+    map.on("resize", fit);
+    setTimeout(fit, 0);
     return div;
   };
   control.addTo(map);

@@ -212,3 +212,39 @@ def test_a_settlement_markers_popup_gives_its_claimed_history(open_page, village
         assert entry["date"] in text and entry["claimant"] in text
     assert popup.locator("q").count() == len(martynovka["history"])
     open_page.check()  # the popup is built without jQuery: no "$ is not defined"
+
+
+@pytest.fixture(scope="module")
+def many_voices(tmp_path_factory):
+    """Fourteen outlets on one day, each its own voice: a layer list as long as a real folder's."""
+    from kursk_map.build import build
+    from tests.conftest import write_report
+
+    root = tmp_path_factory.mktemp("voices")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    villages = ("Martynovka", "Malaya Loknya", "Sudzha", "Guyevo", "Plekhovo", "Kurilovka", "Goncharovka",
+                "Zaoleshenka", "Kazachya Loknya", "Sverdlikovo", "Makhnovka", "Pogrebki", "Nikolsky", "Orlovka")
+    for i, village in enumerate(villages):
+        write_report(seeds / f"r{i:02d}.txt", f"Ukrainian forces control {village} in the Kursk region, while Russian "
+                     f"forces hold Korenevo.", date="2024-10-01", publisher=f"Outlet {chr(65 + i)}")
+    assert build(seeds, root / "out", self_contained=True).failures == ()
+    return root / "out"
+
+
+@pytest.mark.parametrize("viewport", [WINDOW, IFRAME])
+def test_a_long_layer_list_scrolls_above_the_legend(open_page, many_voices, viewport):
+    page = open_page(many_voices / "map-2024-10-01.html", viewport=viewport)
+    page.wait_for_timeout(200)
+    assert page.locator(".leaflet-control-layers-overlays label").count() > 20
+    details = page.locator(".km-legend details")
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+        page.wait_for_timeout(100)
+    layers = page.locator(".leaflet-control-layers").bounding_box()
+    legend = page.locator(".km-legend").bounding_box()
+    assert layers["y"] + layers["height"] <= legend["y"], (layers, legend)  # nothing of the list under the legend
+    last = page.locator(".leaflet-control-layers-overlays label").last
+    last.scroll_into_view_if_needed()
+    last.locator("input").click()  # the last layer is within reach: scrolled to, nothing covers it
+    open_page.check()
