@@ -32,7 +32,7 @@ _QUALIFIERS = {
 }
 _Q = "(?P<q>" + "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True)) + r")?\s*"
 _NUM = r"(?P<n>\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-_KM = r"(?:square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|кв\.?\s*км|квадратных\s+километров|квадратних\s+кілометрів|кв\.?\s*кілометрів)"
+_KM = r"(?:square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|кв\.?\s*км|квадратных\s+километров|квадратних\s+кілометрів|кв\.?\s*кілометрів)"
 _MI = r"(?:square\s+miles?|sq\.?\s*mi(?:les)?\b)"
 _AREA = re.compile(r"\b" + _Q + _NUM + r"(?P<thousand>\s+thousand)?\s*(?P<u>" + _KM + "|" + _MI + ")", re.IGNORECASE)
 

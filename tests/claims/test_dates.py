@@ -71,3 +71,13 @@ def test_no_report_date_is_invented():
         assert infer_report_date(article.text, article.body_start) is None
     # a dateline with no year and no year anywhere in the text
     assert infer_report_date("WASHINGTON, December 27 (Sputnik) - Officials spoke.") is None
+
+
+@pytest.mark.parametrize("text, since", [
+    ("since Aug. 6", True),
+    ("since its surprise strike on the Russian region on Aug. 6", True),
+    ("has advanced since Monday, and on Aug. 6 it took Sudzha", False),
+    ("retook it on Aug. 6", False),
+])
+def test_a_date_that_starts_a_period_is_no_claims_date(text, since):
+    assert find_dates(text)[-1].since is since

@@ -10,6 +10,7 @@ from tests.claims.helpers import claims
     ("almost 1,300 square kilometers (500 square miles)", 1300.0, "almost"),
     ("roughly 1,000 square kilometres", 1000.0, "about"),
     ("over 800 km²", 800.0, "over"),
+    ("more than 1,150 square km (444 square miles)", 1150.0, "over"),
     ("more than 1.3 thousand sq km", 1300.0, "over"),
     ("about 500 square miles", round(500 * SQ_MILE_KM2, 1), "about"),
     ("около 1000 кв. км", 1000.0, "about"),
