@@ -60,7 +60,7 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+)?$", re.IGNORECASE)
 _WITHIN = re.compile(r"\bwithin (?:(?:a|two|three|a few) )?(?:hours|days?|weeks?)\b", re.IGNORECASE)
 _MONTHS_AFTER = re.compile(r"\b(?:\w+|\d+) (?:weeks|months|years) after\s+(?:[\w’'-]+\s+){1,5}$", re.IGNORECASE)
 _RECAP_WORDS = re.compile(
-    r"\b(?:initially|originally|at first|first(?! time)|last summer|last year|last august|earlier this year"
+    r"\b(?:initially|originally|at first|first(?! time)|afterwards?|last summer|last year|last august|earlier this year"
     r"|earlier in the year|in the first days|at the start|at the outset|at the most(?=,)"
     r"|at (?:its|their|the) (?:peak|height)"
     r"|since (?:last summer|(?:early |late )?august|the start|the beginning)"

@@ -177,6 +177,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
+        if action == "controls" and _SITUATION_UNDER.search(text, max(start, m.start() - 90), m.start()):
+            continue  # "the situation in Kursk Oblast remained under the command's control": the same idiom
         attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()]) or (
             action == "advanced" and _NOT_MOVED.search(before))  # "the enemy has not moved forward a single meter"
         if attempt and action == "halted":
@@ -231,7 +233,9 @@ _ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|u
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
 _ATTEMPTS_TO = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}attempts?\b[^,;.]{0,60}?\bto\s+", re.IGNORECASE)
+_SITUATION_UNDER = re.compile(r"\bsituation\b[^,.;]{0,60}\bunder\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _HOLD_NOUN = re.compile(r"(?:['’]s|\bits|\btheir)\s+(?:foot)?hold\b", re.IGNORECASE)
+_FIRST_TIME = re.compile(r"(?<!\bfor )\bthe first time\b(?:\s+(?:that|since))?(?:\s+[\w’'-]+){0,6}\s+$", re.IGNORECASE)
 _NOT_MOVED = re.compile(r"\b(?:(?:has|have|had) not|hasn['’]t|haven['’]t|hadn['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"
                             r"|start\w*|appears?|appeared|seems?|seemed|able|going|set|poised|expected|likely|unlikely"
@@ -316,6 +320,8 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
         return "claim"  # a failed attempt ("has not moved forward") is a claim that the attacker was stopped
     if _NEGATION.search(before):
         return "context"
+    if _FIRST_TIME.search(text, max(start, t.start - 70), t.start):
+        return "context"  # "marking the first time that Kyiv's forces have seized and held Russian territory"
     if t.action == "controls" and STILL_HELD.match(t.text):
         return "claim"  # "still fighting to drive them out": a statement that they hold it now
     if t.action == "controls" and re.search(r"\b(?:fighting|battling|struggling) to\s+$", before, re.IGNORECASE):

@@ -50,3 +50,9 @@ def test_a_place_goes_to_the_verb_of_its_own_clause(gazetteer):
                    "Kursk Oblast, while the Russians had advanced in Donetsk Oblast.", gazetteer)
     assert [(c.side, c.action, c.places) for c in found] == [
         ("UA", "advanced", ("Sudzha", "Kursk Oblast")), ("RU", "advanced", ("Donetsk Oblast",))]
+
+
+def test_what_was_won_back_afterward_is_a_recap(gazetteer):
+    (c,) = claims("However, Russian forces managed to win back some of the territory in the Kursk region afterward.",
+                  gazetteer)
+    assert c.kind == "context"

@@ -89,3 +89,11 @@ def test_success_achieved_is_an_advance(gazetteer):
     (c,) = [c for c in claims('Russian forces had had "some minor success" with their counteroffensive in the Kursk '
                               "region.", gazetteer) if c.kind == "claim"]
     assert (c.side, c.action) == ("RU", "advanced")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The General Staff said that the situation in the Kursk region remained under the command's control.",
+    "Kyiv's forces seized a piece of the Kursk region in August, marking the first time that a foreign army has "
+    "seized and held Russian territory since 1945."])
+def test_idioms_and_asides_of_significance_are_no_claims(gazetteer, sentence):
+    assert not [c for c in claims(sentence, gazetteer, date="2025-03-09") if c.kind == "claim"]
