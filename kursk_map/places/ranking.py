@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 
 from geopy.distance import geodesic
 
@@ -95,7 +96,7 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
         if memo_key not in chosen:
             chosen[memo_key] = story.best(options, container, mention.key)
         best = chosen[memo_key]
-        if best is None:
+        if best is None or _foreign_word(best, mention.span.surface, container):
             unresolved.append(mention.span)
             continue
         after = None
@@ -233,6 +234,18 @@ class _Story:
                 near = _nearest_km(place, [a for a in added if a.id != pid])
                 kms = [x for x in (km, near) if x is not None]
                 self._nearest[pid] = (place, min(kms) if kms else None)
+
+
+def _foreign_word(place: Place, surface: str, container: Place | None) -> bool:
+    """A one-word mention of a town outside the theatre that is none of its names as written, only a sound-alike
+    or a foreign alternate: "Malaya" (Málaga), "Xinhua" (Xinghua), "Syrian" (Sirjan), "Sung" (Xuyong). A word."""
+    if place.kind != "settlement" or place.country in _THEATRE_COUNTRIES or container is not None or " " in surface:
+        return False
+    return _fold(surface) not in {_fold(n) for n in (place.name, *place.names)}
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 def _container(text: str, i: int, mentions: list[Mention], cands: list[tuple[Place, ...]]) -> Place | None:

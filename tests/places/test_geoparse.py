@@ -75,6 +75,19 @@ def test_the_white_house_is_washingtons_not_casablanca(gazetteer):
     assert names(res) == [("White House", "White House", "actor")]
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Attempts to break through towards Malaya were thwarted.", "Malaya"),        # Málaga's alternate name
+    ("Xinhua news agency reported the strikes.", "Xinhua"),                      # sounds like Xinghua
+    ("Syrian forces were not involved, ISW said.", "Syrian"),                    # sounds like Sirjan
+])
+def test_a_word_that_only_sounds_like_a_foreign_town_is_no_place(gazetteer, text, word):
+    assert word not in {m.span.surface for m in parse(text, gazetteer).places}
+
+
+def test_a_foreign_town_named_as_written_is_still_found(gazetteer):
+    assert "Warsaw" in {m.place.name for m in parse("Talks were held in Warsaw on Friday.", gazetteer).places}
+
+
 def test_places_stay_locations(gazetteer):
     res = parse("A rally was held in Kyiv. Troops crossed into Russia's Kursk Oblast near Sudzha.", gazetteer)
     assert {(m.span.surface, m.role) for m in res.places} == {
