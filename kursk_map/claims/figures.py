@@ -57,10 +57,12 @@ _FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 0.333
                    "one fifth": 0.2, "one-fifth": 0.2, "most": None,
                    "половину": 0.5, "половина": 0.5, "половини": 0.5, "треть": 0.333, "третину": 0.333}
 _FRAC = "|".join(sorted((re.escape(w) for w in _FRACTION_WORDS), key=len, reverse=True))
-_FRACTION = re.compile(r"\b" + _Q + r"(?P<f>" + _FRAC + r"|\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent|процент\w*|відсот\w*))"
+# "40-50% of that area" is at least 40%: a range's first number
+_FRACTION = re.compile(r"\b" + _Q + r"(?P<f>" + _FRAC + r"|\d{1,3}(?:\.\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?\s*(?:%|percent"
+                       r"|per cent|процент\w*|відсот\w*))"
                        r"\s+(?:\([^()]{1,40}\)\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|this\s+|that\s+)?(?:[\w’'-]+\s+){0,3}?"
                        r"(?P<what>territor(?:y|ies)|ground|area|land|lands|region|oblast|salient|bridgehead|foothold|Ukraine|Russia"
-                       r"|территори\w*|територі\w*)\b", re.IGNORECASE)
+                       r"|территори\w*|територі\w*|(?<=\bof )(?-i:[A-Z])[a-z]+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

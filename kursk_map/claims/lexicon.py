@@ -100,7 +100,7 @@ _ATTACK_NOUN = re.compile(r"\b(?:advance|advances|offensive|attack|attacks|assau
                           r"|counterattack\w*|counteroffensive|attempts?|наступ\w*|атак\w*|прорыв\w*)\b", re.IGNORECASE)
 
 HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?|reportedly|unconfirmed|according to|allegedly|purportedly|is said to"
-                   r"|(?:may|might|could) have"
+                   r"|(?:may|might|could) have|(?:is|are|was|were) (?:believed|thought|estimated) to"
                    r"|are said to|was said to|were said to|could not (?:be )?(?:independently )?verif\w*"
                    r"|cannot (?:be )?(?:independently )?verif\w*|unverified|якобы|нібито|заявля\w+)\b", re.IGNORECASE)
 _CONTEXT = re.compile(r"\b(?:whether|goal|goals|aim|aims|aimed|objective|intend\w*|intention|plan|plans|planned|planning"
@@ -230,6 +230,7 @@ _FORCES_BEFORE = re.compile(r"\b(?:troops|forces|units|soldiers|servicemen|fight
 _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settlement|outskirts|edge|border|river|centre"
                       r"|center)\b)", re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
+                      r"|not (?:strong )?enough"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
 _ATTEMPTS_TO = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}attempts?\b[^,;.]{0,60}?\bto\s+", re.IGNORECASE)
@@ -239,6 +240,7 @@ _FIRST_TIME = re.compile(r"(?<!\bfor )\bthe first time\b(?:\s+(?:that|since))?(?
 _NOT_MOVED = re.compile(r"\b(?:(?:has|have|had) not|hasn['’]t|haven['’]t|hadn['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_OK = re.compile(r"\b(?:claim\w*|said|says|reported|managed|manage|continues?|continued|continuing|began|begun"
                             r"|start\w*|appears?|appeared|seems?|seemed|able|going|set|poised|expected|likely|unlikely"
+                            r"|believed|thought|estimated|understood|known|alleged|presumed"
                             r"|have|has|had|used)\s+to\s+(?:have\s+)?$", re.IGNORECASE)
 
 

@@ -66,3 +66,17 @@ def test_a_fifth_is_a_fraction(gazetteer):
 def test_a_fraction_with_its_area_in_brackets_is_still_of_the_region():
     (f,) = find_fractions("63.2% (801 square kilometers) of the Kursk Region had been taken")
     assert f.value == 0.632
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Russia claims to have retaken 64% of Kursk from Ukrainian forces", 0.64),
+    ("troops are believed to have won back 40-50% of that area", 0.4)])
+def test_a_share_of_a_named_region_and_a_range_of_shares(text, value):
+    (f,) = find_fractions(text)
+    assert f.value == value
+
+
+def test_two_verbs_of_one_claim_keep_both_figures(gazetteer):
+    (c,) = claims("Russian forces have won back more than 800 square kilometers in the Kursk region, regaining about "
+                  "64% of the territory Ukraine had seized, a senior Russian general claimed.", gazetteer)
+    assert (c.action, c.area_km2, c.fraction) == ("recaptured", 800.0, 0.64)

@@ -97,3 +97,13 @@ def test_success_achieved_is_an_advance(gazetteer):
     "seized and held Russian territory since 1945."])
 def test_idioms_and_asides_of_significance_are_no_claims(gazetteer, sentence):
     assert not [c for c in claims(sentence, gazetteer, date="2025-03-09") if c.kind == "claim"]
+
+
+def test_forces_not_enough_to_push_the_other_side_out_were_halted(gazetteer):
+    (c,) = claims('"Russian forces were not enough to push us out of the Kursk region," Zelensky said.', gazetteer)
+    assert (c.kind, c.side, c.action) == ("claim", "RU", "halted")
+
+
+def test_what_troops_are_believed_to_have_done_is_a_hedged_claim(gazetteer):
+    (c,) = claims("Russian troops are believed to have won back 40-50% of the Kursk region.", gazetteer)
+    assert (c.kind, c.side, c.action, c.fraction, c.hedged) == ("claim", "RU", "recaptured", 0.4, True)
