@@ -162,6 +162,13 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 r"\b(?:talks|meetings?|elections?|summit|conference|negotiations|consultations|vote|referendum|call)\s+$",
                 before, re.IGNORECASE):
             continue  # "talks held in Saudi Arabia": an event held, not ground
+        if action == "controls" and word.lower() in ("held", "hold", "holds", "holding") and re.match(
+                r"\s+(?:the |his |her |its |their |a )?(?:post|office|title|seat|record|job|role|position of)\b", after,
+                re.IGNORECASE):
+            continue  # "held the post for only 205 days": an office, not ground
+        if action == "captured" and re.fullmatch(r"t(?:ook|akes?|aking|aken) over", word, re.IGNORECASE) \
+                and re.match(r"\s+(?:from|as)\b", after, re.IGNORECASE):
+            continue  # "Khinshtein takes over from Smirnov": a post handed on
         if action == "advanced" and word.lower().startswith("reach") and not _REACHED.match(after):
             continue  # "casualties reached 40,000": only a place can be reached on the ground
         if action == "withdrew" and word.lower().startswith(("fle", "leav")) and not _FORCES_BEFORE.search(before):

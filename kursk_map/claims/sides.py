@@ -91,6 +91,10 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         main = [g for pos, g in forces if pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)]
         if main and t.action != "halted":
             return main[0]  # "800 Russian soldiers had entered Sudzha, ... after seizing the industrial zone"
+        comma = text.find(",", t.end, end)
+        following = [g for pos, g in forces if comma > 0 and comma < pos <= comma + 25]
+        if not main and following and t.action != "halted":
+            return following[0]  # "after launching a counteroffensive in the Kursk region, Russia stepped up"
     if t.action == "halted":
         attackers = [g for pos, g in forces if clause[0] <= pos < t.start and _ATTACKER.match(text, pos)]
         if attackers:

@@ -107,3 +107,10 @@ def test_forces_not_enough_to_push_the_other_side_out_were_halted(gazetteer):
 def test_what_troops_are_believed_to_have_done_is_a_hedged_claim(gazetteer):
     (c,) = claims("Russian troops are believed to have won back 40-50% of the Kursk region.", gazetteer)
     assert (c.kind, c.side, c.action, c.fraction, c.hedged) == ("claim", "RU", "recaptured", 0.4, True)
+
+
+def test_a_post_held_or_taken_over_is_no_ground(gazetteer):
+    assert not [c for c in claims("Khinshtein takes over from the Kursk region's acting governor Alexey Smirnov, who "
+                                  "held the post for only 205 days.", gazetteer) if c.kind == "claim"]
+    (c,) = claims("Russian forces took over the village of Sudzha in the Kursk region.", gazetteer)
+    assert (c.side, c.action) == ("RU", "captured")

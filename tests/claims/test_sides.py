@@ -12,3 +12,9 @@ def test_the_army_fights_for_the_side_of_the_source_before(gazetteer):
 def test_forces_fighting_to_hold_ground_are_the_ones_holding_it(gazetteer):
     (c,) = claims("Moscow has escalated its attacks on Ukrainian forces fighting to hold the Kursk enclave.", gazetteer)
     assert (c.kind, c.side, c.action) == ("claim", "UA", "controls")
+
+
+def test_a_participle_before_its_subject_takes_that_subject(gazetteer):
+    (c,) = [c for c in claims("After launching a counteroffensive in the Kursk region, Russia stepped up its attacks.",
+                              gazetteer) if c.action == "advanced"]
+    assert c.side == "RU"
