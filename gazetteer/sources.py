@@ -113,7 +113,8 @@ def _region_names(props: dict, canonical: str) -> set[str]:
         # A republic is also called by its short name ("Chechnya", "Dagestan", "Ingushetia"); not by
         # an ethnonym the data files as its name ("Ingush", "Buryat"), nor a city in its name_alt ("Kazan").
         short = props["name_en"].removeprefix("Republic of ")
-        names |= {props["name_en"], short} | ({props["name"]} if props["name"].endswith(("ia", "ya", "stan")) else set())
+        own = {props["name"]} if props["name"].endswith(("ia", "ya", "stan")) else set()
+        names |= {props["name_en"], short} | own
         return clean_names(names)
     # A bare "Kyiv" or "Киев" is the city: the data files some cities' names as the region's.
     base_keys = {name_key(b) for b in bases}

@@ -21,7 +21,7 @@ import re
 
 from kursk_map.claims.lexicon import Trigger
 
-__all__ = ["is_relative", "is_current", "is_recap", "clause_span", "RECAP_DAYS"]
+__all__ = ["is_relative", "is_current", "is_recap", "clause_span", "RECAP_DAYS", "ASIDE"]
 
 # A claim dated this many days before its report is a recap of earlier events.
 RECAP_DAYS = 30
@@ -150,21 +150,22 @@ _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|wher
                        re.IGNORECASE)
 
 
-_ASIDE = re.compile(r"—[^—.]{1,80}—|\s–\s[^–.]{1,80}\s–\s")
+# An aside between dashes: "stunned the world—and Russia above all—by", "two settlements – Gornal and Oleshnya –"
+ASIDE = re.compile(r"—[^—.]{1,80}—|\s–\s[^–.]{1,80}\s–\s")
 _RELATIVE_BOUNDARY = re.compile(r",\s*(?:which|where|who)\b", re.IGNORECASE)
 
 
 def clause_span(text: str, t: Trigger, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around the verb between clause boundaries (", but", ";", ", where"...)."""
     left = start
-    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, start, t.start)]
+    asides = [(a.start(), a.end()) for a in ASIDE.finditer(text, start, t.start)]
     for m in _BOUNDARY.finditer(text, start, t.start):
         if _RELATIVE_BOUNDARY.match(m.group()) and _COMMA.search(text, m.end(), t.start):
             continue  # "Russia, which controls 18% of Ukraine, has been advancing": the relative clause closed
         if any(a <= m.start() < b for a, b in asides):
             continue  # "Ukraine stunned the world—and Russia above all—by launching": an aside, closed
         left = m.end()
-    closing = [(a.start(), a.end()) for a in _ASIDE.finditer(text, t.end, end)]
+    closing = [(a.start(), a.end()) for a in ASIDE.finditer(text, t.end, end)]
     right = next((m for m in _BOUNDARY.finditer(text, t.end, end) if not any(a <= m.start() < b for a, b in closing)),
                  None)
     return left, right.start() if right else end

@@ -120,7 +120,8 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:\n]{0,60}$", re.IGNORECASE)
 def _make(name: str, m: re.Match, surface: str, s: int, e: int) -> DateExpr | None:
     g = m.groupdict()
     # "since August 6", and "since its surprise strike on the Russian region on Aug. 6": the start of a period
-    since = surface.lower().startswith("since") or bool(_SINCE_BEFORE.search(m.string, max(0, m.start() - 70), m.start()))
+    since = surface.lower().startswith("since") \
+        or bool(_SINCE_BEFORE.search(m.string, max(0, m.start() - 70), m.start()))
     if name in ("iso", "dotted"):
         try:
             dt.date(int(g["y"]), int(g["m"]), int(g["d"]))

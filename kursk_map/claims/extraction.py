@@ -261,9 +261,6 @@ def _earlier_area(text: str, areas, own):
     return None, ""
 
 
-# "took control of", "taken another village": captured even when a side takes back its own ground, as the
-# annotation convention says (tests/data/real/README.md). Bare "seized" keeps the old reading (retaken): measured
-# both ways on the development half, the convention's reading lost two matches there.
 _GENERIC_CLAIMANT = re.compile(r"^(?:the |its )?(?:ministry|defen[cs]e ministry|statement|military|army|channel|it|he|she)$",
                                re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\b(?:Russian|Ukrainian) and (?:Ukrainian|Russian) (?:forces|troops|units|soldiers)\b",
@@ -315,8 +312,8 @@ def _with_figures_of(keep: ControlClaim, other: ControlClaim) -> ControlClaim:
     extra = {}
     if keep.area_km2 is None and other.area_km2 is not None:
         extra.update(area_km2=other.area_km2, area_qualifier=other.area_qualifier)
-    if keep.settlement_count is None and keep.settlement_text is None and (other.settlement_count, other.settlement_text) \
-            != (None, None):
+    if (keep.settlement_count, keep.settlement_text) == (None, None) \
+            and (other.settlement_count, other.settlement_text) != (None, None):
         extra.update(settlement_count=other.settlement_count, settlement_text=other.settlement_text,
                      settlement_range=other.settlement_range)
     if keep.fraction is None and other.fraction is not None:

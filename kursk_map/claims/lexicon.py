@@ -196,13 +196,14 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive,
                              attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted"))
     # "Ukraine's hold on the oblast has shrunk by half": the hold is what shrank, the loss is the claim
-    found = [t for t in found if not (t.action == "controls" and _HOLD_NOUN.search(text, max(start, t.start - 12), t.end)
-                                      and any(o.action == "lost" and 0 < o.start - t.end < 80
-                                              and not re.search(r"[,;]", text[t.end:o.start]) for o in found))]
+    found = [t for t in found if not (
+        t.action == "controls" and _HOLD_NOUN.search(text, max(start, t.start - 12), t.end)
+        and any(o.action == "lost" and 0 < o.start - t.end < 80 and not re.search(r"[,;]", text[t.end:o.start])
+                for o in found))]
     # "fought off two enemy attempts to break through towards Novy Put": one halt, the attempt is its object
     found = [t for t in found if not (t.attempt and any(
-        o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 50 and not re.search(r"[,;]", text[o.end:t.start])
-        for o in found))]
+        o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 50
+        and not re.search(r"[,;]", text[o.end:t.start]) for o in found))]
     # "fought off two attempts by the Ukrainian armed forces to break through": the same halt
     found = [t for t in found if not (t.action == "advanced" and any(
         o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 90
@@ -278,14 +279,15 @@ def about_ground(text: str, t: Trigger, sent_end: int, has_place: bool, has_figu
             and (_NOT_GROUND.search(subject) or _CASUALTIES.search(text, max(0, t.start - 80), t.start)):
         return False  # "600 Russian soldiers captured", "12,220 injured, and 717 captured": people, not ground
     if t.action == "lost":
-        return bool(_TERRITORY.search(" ".join(following.split()[:7])) or re.match(r"\s+(?:by\s+)?(?:about |almost |nearly |more than |over |roughly |some )?(?:half|a third|two-thirds|\d+ ?%)",
-                                  following))
+        return bool(_TERRITORY.search(" ".join(following.split()[:7])) or _SHARE_AFTER.match(following))
     if t.action in ("advanced",) and t.text.lower().startswith(("enter", "cross")):
         return has_place or bool(_TERRITORY.search(following))
     near = text[max(0, t.start - 60):min(sent_end, t.end + 80)]
     return has_figure or bool(_TERRITORY.search(near)) or has_place
 
 
+_SHARE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about |almost |nearly |more than |over |roughly |some )?"
+                          r"(?:half|a third|two-thirds|\d+ ?%)", re.IGNORECASE)
 _CASUALTIES = re.compile(r"\b(?:killed|wounded|injured|dead)\b,?\s+(?:and\s+)?(?:[\d,]+|\w+)\s+$", re.IGNORECASE)
 _OR_VERB = re.compile(r"^\s+(?:or|and)\s+(?:killed|wounded|destroyed)\b", re.IGNORECASE)
 _FROM_GROUND = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:from|out of|to|towards|nearer to|closer to|behind)\s+(?:the\s+)?"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kursk_map.claims.clauses import clause_span
+from kursk_map.claims.clauses import ASIDE, clause_span
 from kursk_map.claims.lexicon import STILL_HELD, Trigger
 
 __all__ = ["side_of", "subject_side", "claimant_side", "owner"]
@@ -73,7 +73,7 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
     forces = [(pos, _opposite(voice) if g == "enemy" else g) for pos, g in forces]
     # "Ukraine stunned the world—and Russia above all—by ... capturing": an aside between dashes names no actor
-    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end) if not (m.start() < t.start < m.end())]
+    asides = [(m.start(), m.end()) for m in ASIDE.finditer(text, start, end) if not (m.start() < t.start < m.end())]
     forces = [(pos, g) for pos, g in forces if g and not any(a <= pos < b for a, b in asides)]
     left = [g for pos, g in forces if pos < t.start]
     right = [g for pos, g in forces if t.end < pos < t.end + 60]
@@ -123,8 +123,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if _THEIR_FORCES.search(before):
         return subject[-1] if subject else (left[-1] if left else voice or _opposite(owner(mentions)) or "UA")
     fighting = _FIGHTING_TO.search(text, max(start, t.start - 80), t.start)
-    if fighting and t.action == "controls":
-        return "UA" if fighting.group(1).lower().startswith(("ukrain", "kyiv")) else "RU"  # "attacks on Ukrainian forces fighting to hold the enclave"
+    if fighting and t.action == "controls":  # "attacks on Ukrainian forces fighting to hold the enclave"
+        return "UA" if fighting.group(1).lower().startswith(("ukrain", "kyiv")) else "RU"
     if subject and not t.passive:
         return subject[-1]
     if told and not subject and not t.passive and _GENERIC_FORCE.search(text, clause[0], t.start):
@@ -140,9 +140,6 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if left:
         return left[-1]
     return _opposite(home) if home else "UA"
-
-
-_ASIDE = re.compile(r"—[^—.]{1,80}—")
 
 
 def subject_side(text: str, t: Trigger, start: int, end: int) -> str | None:

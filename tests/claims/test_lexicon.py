@@ -61,8 +61,8 @@ def test_what_troops_were_to_hold_is_a_plan(gazetteer):
 
 
 @pytest.mark.parametrize("sentence, side, action, figure", [
-    ('Since the start of 2025, Russia has taken "over 600 square kilometres more" in Ukraine, he added.', "RU", "captured",
-     600.0),
+    ('Since the start of 2025, Russia has taken "over 600 square kilometres more" in Ukraine, he added.', "RU",
+     "captured", 600.0),
     ("Russian gains came in the Donetsk region, securing about 2,740 square kilometers.", "RU", "captured", 2740.0),
     ("It has also begun to take territory in Ukraine's neighbouring Sumy region.", "RU", "captured", None),
     ("The Russian army has been carving its way deeper into eastern Ukraine.", "RU", "advanced", None),
