@@ -41,6 +41,7 @@ _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100}
 # Words for amounts without a number, kept as text with the range they usually mean.
 _VAGUE = {"a dozen": (12, (10, 14)), "dozens of": (None, (24, 99)), "dozens": (None, (24, 99)),
+          "several dozen": (None, (24, 99)),
           "several": (None, (3, 9)), "a few": (None, (2, 5)), "a number of": (None, (2, None)),
           "many": (None, (5, None)), "scores of": (None, (40, 99)), "a handful of": (None, (2, 5)),
           "hundreds of": (None, (200, 999)), "нескольких": (None, (3, 9)), "несколько": (None, (3, 9)),

@@ -25,6 +25,7 @@ def test_areas(text, km2, qualifier):
     ("took 100 settlements", 100, None, None),
     ("retaken about a dozen villages", 12, "about a dozen", (10, 14)),
     ("captured dozens of villages", None, "dozens", (24, 99)),
+    ("quickly captured several dozen towns", None, "several dozen", (24, 99)),
     ("taking over several border villages", None, "several", (3, 9)),
     ("liberated ten settlements", 10, None, None),
     ("освободили 5 населённых пунктов", 5, None, None),
