@@ -54,7 +54,7 @@ _ELIDED = re.compile(r"\s*(?:and|but|then)\s+(?:(?:also|later|then|quickly|soon|
                      re.IGNORECASE)
 _IN = re.compile(r"\bin\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_FIGHTING_TO = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+)?"
+_FIGHTING_TO = re.compile(r"\b(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+)?"
                           r"(?:troops|forces|units|soldiers|defenders)\s+(?:fighting|battling|struggling|trying)\s+to\s+$",
                           re.IGNORECASE)
 _GENERIC_FORCE = re.compile(r"\bthe\s+(?:army|military|armed forces)\s+(?:\w+\s+){0,2}$",
@@ -124,7 +124,7 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return subject[-1] if subject else (left[-1] if left else voice or _opposite(owner(mentions)) or "UA")
     fighting = _FIGHTING_TO.search(text, max(start, t.start - 80), t.start)
     if fighting and t.action == "controls":  # "attacks on Ukrainian forces fighting to hold the enclave"
-        return "UA" if fighting.group(1).lower().startswith(("ukrain", "kyiv")) else "RU"
+        return _SIDE.match(text, fighting.start()).lastgroup
     if subject and not t.passive:
         return subject[-1]
     if told and not subject and not t.passive and _GENERIC_FORCE.search(text, clause[0], t.start):

@@ -40,10 +40,7 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
             sourced_basis: list[tuple[BaseGeometry, Basis]], ledger: Ledger, gazetteer: Gazetteer,
             cells: Cells) -> Holding:
     """What ``side`` holds on ``when`` according to ``voice`` (or ALL), given its figure and sourced geometries."""
-    status = ledger.status_at(when, None if voice == ALL else voice)
-    # Fighting at a settlement leaves it with the side last claimed to hold it, until a claim says it changed hands.
-    firm = ledger.status_at(when, None if voice == ALL else voice, firm=True)
-    status = {k: firm[k] if e.status == "contested" and k in firm else e for k, e in status.items()}
+    status = ledger.holders_at(when, None if voice == ALL else voice)
     held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
     placed = [(e, c) for e in held if (c := cells.of(e.place)) is not None]
     foreign = {c.index for e in status.values() if e.status == _OTHER[side] and (c := cells.of(e.place))}

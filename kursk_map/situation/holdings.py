@@ -178,18 +178,20 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_
             and any(m.kind == "region" for m in claim.place_mentions)
         if whole:
             return put(other, 0.0, False, "share")
-        if claim.fraction is not None and peak[other] is not None:
-            return put(other, peak[other].km2 * (1 - claim.fraction), False, "share", *peak[other].basis)
-        if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(other, km2, current, peak)):
-            return _of_peak(other, km2, current, peak, put)
-        return _subtract(other, km2, lower, current, put)
+        return _taken_off(other, claim, km2, lower, current, peak, put)
     if action in ("lost", "withdrew"):
-        if claim.fraction is not None and peak[side] is not None:
-            return put(side, peak[side].km2 * (1 - claim.fraction), False, "share", *peak[side].basis)
-        if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(side, km2, current, peak)):
-            return _of_peak(side, km2, current, peak, put)
-        return _subtract(side, km2, lower, current, put)
+        return _taken_off(side, claim, km2, lower, current, peak, put)
     return False
+
+
+def _taken_off(s: str, claim: ControlClaim, km2: float | None, lower: bool, current, peak, put) -> bool:
+    """Ground side ``s`` lost, retaken from it or given up: a share of its peak, a total since the start
+    (off the peak), or the latest step (off its latest figure)."""
+    if claim.fraction is not None and peak[s] is not None:
+        return put(s, peak[s].km2 * (1 - claim.fraction), False, "share", *peak[s].basis)
+    if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(s, km2, current, peak)):
+        return _of_peak(s, km2, current, peak, put)
+    return _subtract(s, km2, lower, current, put)
 
 
 def _action(claim: ControlClaim) -> str:

@@ -108,14 +108,25 @@ class Ledger:
             since = e.when
         return since
 
-    def status_at(self, when: dt.date, voice: str | None = None, *, firm: bool = False) -> dict[str, LedgerEntry]:
-        """Place id -> the latest entry on or before ``when`` (of one voice, or of all); with ``firm``, the
-        latest that says who holds it (fighting there leaves out)."""
+    def status_at(self, when: dt.date, voice: str | None = None) -> dict[str, LedgerEntry]:
+        """Place id -> the latest entry on or before ``when`` (of one voice, or of all)."""
         out: dict[str, LedgerEntry] = {}
         for e in self.entries:
-            if e.when <= when and (voice is None or e.voice == voice) and not (firm and e.status == "contested"):
+            if e.when <= when and (voice is None or e.voice == voice):
                 out[e.place.id] = e
         return out
+
+    def holders_at(self, when: dt.date, voice: str | None = None) -> dict[str, LedgerEntry]:
+        """As :meth:`status_at`, but fighting at a settlement leaves it with the side last claimed to hold it:
+        the latest entry that says who holds it, where there is one, until a claim says it changed hands."""
+        latest: dict[str, LedgerEntry] = {}
+        firm: dict[str, LedgerEntry] = {}
+        for e in self.entries:
+            if e.when <= when and (voice is None or e.voice == voice):
+                latest[e.place.id] = e
+                if e.status != "contested":
+                    firm[e.place.id] = e
+        return {k: firm.get(k, e) if e.status == "contested" else e for k, e in latest.items()}
 
 
 def build_ledger(reports: list[ArticleClaims]) -> Ledger:

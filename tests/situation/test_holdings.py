@@ -18,6 +18,8 @@ from tests.situation.helpers import kursk_place, report
 D = dt.date.fromisoformat
 UA_STAFF = "Ukrainian officials"
 RU_MOD = "Russian officials and state media"
+UA_1000_KM2 = ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General Staff "
+                             "said.")
 
 
 def situation(gazetteer, *lines):
@@ -36,8 +38,7 @@ def within_one_cell(h, km2, gazetteer):
 
 
 def test_a_km2_figure_is_matched_within_one_cell_inside_the_oblast(gazetteer):
-    s = situation(gazetteer, ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                            "the General Staff said."))
+    s = situation(gazetteer, UA_1000_KM2)
     h = ua(s, "2024-08-20", UA_STAFF)
     assert h.derivation == "size-matched" and h.estimate and not h.lower_bound
     assert within_one_cell(h, 1000, gazetteer)
@@ -49,8 +50,7 @@ def test_a_km2_figure_is_matched_within_one_cell_inside_the_oblast(gazetteer):
 
 def test_a_later_vaguer_claim_never_shrinks_the_area(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                 "the General Staff said."),
+                  UA_1000_KM2,
                   ("2024-08-24", "Ukrainian forces have captured several villages in the Kursk region, "
                                  "the General Staff said."),
                   ("2024-08-25", "Ukrainian forces control at least 300 square kilometres of the Kursk region, "
@@ -73,8 +73,7 @@ def test_a_lower_bound_raises_a_smaller_figure_and_says_it_is_one(gazetteer):
 
 def test_a_share_lost_is_of_the_same_voices_peak(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                 "the General Staff said."),
+                  UA_1000_KM2,
                   ("2024-09-20", "Ukrainian forces control 800 square kilometres of the Kursk region, "
                                  "the General Staff said."),
                   ("2024-10-01", "Ukraine has lost 40% of the territory it held in the Kursk region, "
@@ -86,8 +85,7 @@ def test_a_share_lost_is_of_the_same_voices_peak(gazetteer):
 
 
 def test_villages_retaken_are_taken_off_the_same_voices_figure_only(gazetteer):
-    lines = [("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                            "the General Staff said."),
+    lines = [UA_1000_KM2,
              ("2024-10-02", "Russian forces retook 12 villages in the Kursk region, the Russian Defence Ministry said.")]
     s = situation(gazetteer, *lines)
     # Russia's voice gave no size of Ukraine's holding: it borrows none from Ukraine's
@@ -135,8 +133,7 @@ def test_settlements_named_count_towards_the_figure(gazetteer):
 
 def test_captured_more_villages_adds_to_the_figure(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                 "the General Staff said."),
+                  UA_1000_KM2,
                   ("2024-08-30", "Ukrainian forces captured two more villages in the Kursk region, "
                                  "the General Staff said."))
     assert ua(s, "2024-08-30", UA_STAFF).figure.km2 == pytest.approx(1000 + 2 * KM2_PER_SETTLEMENT)
@@ -144,8 +141,7 @@ def test_captured_more_villages_adds_to_the_figure(gazetteer):
 
 def test_a_later_claim_of_the_same_voice_replaces_its_earlier_one(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                 "the General Staff said."),
+                  UA_1000_KM2,
                   ("2024-11-20", "Ukrainian forces control 800 square kilometres of the Kursk region, "
                                  "the General Staff said."))
     assert ua(s, "2024-11-20", UA_STAFF).figure.km2 == 800
@@ -168,8 +164,7 @@ def test_the_whole_region_retaken_leaves_nothing_and_the_view_of_all_lists_disag
 
 def test_voices_that_differ_within_a_fortnight_are_listed(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                 "the General Staff said."),
+                  UA_1000_KM2,
                   ("2024-08-25", "Ukrainian forces control 500 square kilometres of the Kursk region, "
                                  "DeepState said."))
     h = ua(s, "2024-08-25")
@@ -185,8 +180,7 @@ def test_claims_with_no_ground_are_listed_with_why(gazetteer):
 
 def test_the_same_figure_told_twice_for_one_day_counts_once(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, "
-                                 "the General Staff said."),
+                  UA_1000_KM2,
                   ("2024-10-02", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry said."),
                   ("2024-10-02", "Russian forces retook two villages in the Kursk region, TASS said."))
     assert ua(s, "2024-10-02").figure.km2 == pytest.approx(1000 - 2 * KM2_PER_SETTLEMENT)
@@ -246,8 +240,7 @@ def test_fighting_at_a_held_village_leaves_it_with_its_holder_until_it_changes_h
 
 def test_a_total_retaken_since_the_start_is_taken_off_the_peak_and_only_lowers(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
-                                 "Staff said."),
+                  UA_1000_KM2,
                   ("2024-09-13", "Russian forces have recaptured 10 settlements in the Kursk region, the Russian "
                                  "Defence Ministry said."),
                   ("2024-10-01", "Russian forces have recaptured 20 settlements in the Kursk region since August 6, "
@@ -262,8 +255,7 @@ def test_a_total_retaken_since_the_start_is_taken_off_the_peak_and_only_lowers(g
 
 def test_ground_retaken_beyond_what_is_left_is_a_total_since_the_start(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
-                                 "Staff said."),
+                  UA_1000_KM2,
                   ("2024-09-13", "Russian forces have recaptured 10 settlements in the Kursk region, the Russian "
                                  "Defence Ministry said."),
                   ("2024-10-01", "Russian forces have recaptured 900 square kilometres of the Kursk region, the "
@@ -300,8 +292,7 @@ def test_ground_named_outside_the_figures_region_does_not_count_towards_it(gazet
 
 def test_a_side_capturing_its_own_ground_retakes_it(gazetteer):
     s = situation(gazetteer,
-                  ("2024-08-20", "Ukrainian forces control 1,000 square kilometres of the Kursk region, the General "
-                                 "Staff said."),
+                  UA_1000_KM2,
                   ("2024-09-13", "Russian forces have seized 10 settlements in the Kursk region, the Russian "
                                  "Defence Ministry said."))
     assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT, abs=0.01)
