@@ -5,7 +5,7 @@
 
 The real reports are scored by half (odd ids develop, even ids test) and, for each half, on its
 later batches alone (``real-dev-b2``, ``real-test-b2``: the 30 reports added after the first 66;
-``-b3``: the 28 added after those; ``-b4``: the 28 after those; ``-b5``: the 24 after them).
+``-b3``: the 28 added after those; ``-b4``: the 28 after those; ``-b5``: the 24 after them; ``-b6``: the 20 after those).
 """
 
 from __future__ import annotations
@@ -24,25 +24,25 @@ REAL = ROOT / "tests" / "data" / "real"
 
 
 # The first id of each later batch, per period (r1.., r2.., r3..): a later batch was unseen until it was scored.
-BATCH_STARTS = {"1": (23, 33, 43, 53), "2": (23, 33, 41, 49), "3": (23, 33, 43, 53)}
+BATCH_STARTS = {"1": (23, 33, 43, 53, 61), "2": (23, 33, 41, 49, 57), "3": (23, 33, 43, 53, 61)}
 
 
 def batch(stem: str) -> int:
     """1 for the first 66 reports (r1/2/3 01-22), 2 for the 30 added next (23-32), 3 for the 28 after (33-42,
     r233-r240), 4 for the 28 after those (r143-r152, r241-r248, r343-r352), 5 for the 24 after them (r153-r160,
-    r249-r256, r353-r360)."""
+    r249-r256, r353-r360), 6 for the 20 after those (r161-r166, r257-r262, r361-r368)."""
     number = int(stem[2:4])
     return 1 + sum(number >= first for first in BATCH_STARTS[stem[1]])
 
 
 def real_halves(sub: str) -> dict[str, list[tuple[Path, Path]]]:
     """The real reports' (text, gold) pairs, split once by report: odd ids develop, even ids test;
-    each half as a whole and each of its later batches alone (``-b2`` to ``-b5``)."""
+    each half as a whole and each of its later batches alone (``-b2`` to ``-b6``)."""
     pairs = [(REAL / "texts" / f"{g.stem}.txt", g) for g in sorted((REAL / sub).glob("*.json"))]
     halves = {"real-dev": [p for p in pairs if int(p[1].stem[1:4]) % 2],
               "real-test": [p for p in pairs if not int(p[1].stem[1:4]) % 2]}
     return {**halves, **{f"{name}-b{b}": [p for p in half if batch(p[1].stem) == b]
-                         for b in (2, 3, 4, 5) for name, half in halves.items()}}
+                         for b in range(2, len(BATCH_STARTS["1"]) + 2) for name, half in halves.items()}}
 
 
 def gold_sets() -> dict[str, list[tuple[Path, Path]]]:
