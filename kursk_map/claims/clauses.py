@@ -96,8 +96,14 @@ def is_relative(text: str, t: Trigger, start: int) -> bool:
     m = found[-1]
     if _NARRATIVE.search(before[:m.start(1)]):
         return False  # "offensive operations, in the course of which they liberated": a new event, not a description
-    if m.group(1).lower() == "that" and (_SAYING.search(before[:m.start(1)]) or not _THAT_NOUN.search(before[:m.start(1)])):
+    if m.group(1).lower() == "that" and not _THAT_NOUN.search(before[:m.start(1)]):
         return False  # "said that Ukraine had launched": what was said; a relative "that" follows its noun
+    if m.group(1).lower() == "that" and _SAYING.search(before[:m.start(1)]) and (not re.search(
+            r"\b(?:the|its|their)\s+(?:[\w’'-]+\s+)?\S+\s+$", before[:m.start(1)], re.IGNORECASE)
+            or re.search(r"\b(?:had|has|have|was|were|is|are)\s+\w+\s+", before[m.end():], re.IGNORECASE)):
+        # "said on Tuesday that"; but "says the Ukrainian forces that had invaded": a relative (and in "said the
+        # troops that Ukraine had sent captured", the relative clause has its verb: the capture is the main one)
+        return False
     if re.search(r"[,;:—–]|\bbut\b", before[m.end():]):
         return False  # the relative clause closed before the verb: "Russia, which ..., launched"
     return True

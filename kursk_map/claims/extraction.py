@@ -92,6 +92,7 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
                                          previous, voices, main_region)))
         named = tuple(m for m in sent.places if m.kind == "settlement")
         previous = named or previous
+        voices["subject"] = sides.opening_subject(article.text, s, e)  # whom "They" in the next sentence means
     return ArticleClaims(path=article.path, report_date=date, report_date_inferred=inferred,
                          report_date_evidence=evidence, publisher=publisher, url=article.meta.url,
                          title=article.meta.title, claims=tuple(claims), mentions=tuple(located))
@@ -191,7 +192,8 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             # "The army said its forces liberated Novaya Sorochina" after "Russia's defence ministry said": the ministry
             sources = tuple(voices["named"] if x == claimant else x for x in sources)
             claimant = voices["named"]
-        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint, voices.get("last"))
+        side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint, voices.get("last"),
+                             voices.get("subject"))
         # "Russia has seized two villages in the Kursk region" is a capture, as the verb says (the guidelines);
         # the situation reads a capture of the side's own ground as a retaking
         action = t.action
@@ -297,12 +299,15 @@ def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
     with troops pushing towards several villages") are one claim, with every figure either gives."""
     out: list[ControlClaim] = []
     for c in claims:
-        same = next((o for o in out if (o.kind, o.side, o.action, o.places) == (c.kind, c.side, c.action, c.places)
+        same = next((o for o in out if (o.kind, o.side, o.action) == (c.kind, c.side, c.action)
+                     and (o.places == c.places or c.action == "halted" and _one_halt(o, c))
                      and None in (o.area_km2, c.area_km2)), None)  # two areas are two: "63 km², down from 1,400"
         if same is None:
             out.append(c)
             continue
-        keep, other = (same, c) if _figures(same) >= _figures(c) else (c, same)
+        # "tried to cross the border near Novenke but were pushed back": one halt, where the sentence says
+        keep, other = (same, c) if (_carried(c), len(same.places), _figures(same)) >= (
+            _carried(same), len(c.places), _figures(c)) else (c, same)
         out[out.index(same)] = _with_figures_of(keep, other)
     return out
 
@@ -319,6 +324,16 @@ def _with_figures_of(keep: ControlClaim, other: ControlClaim) -> ControlClaim:
     if keep.fraction is None and other.fraction is not None:
         extra.update(fraction=other.fraction)
     return dataclasses.replace(keep, **extra) if extra else keep
+
+
+def _one_halt(a: ControlClaim, b: ControlClaim) -> bool:
+    """Two halts of one sentence where one's ground is carried from before or within the other's."""
+    return _carried(a) != _carried(b) or set(a.places) <= set(b.places) or set(b.places) <= set(a.places)
+
+
+def _carried(c: ControlClaim) -> bool:
+    """Whether the claim's ground comes from the sentences before (no place of its own sentence)."""
+    return bool(c.place_mentions) and all(not c.start <= m.span.start < c.end for m in c.place_mentions)
 
 
 def _figures(c: ControlClaim) -> int:

@@ -69,8 +69,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|контролир\w+|контролю\w*|удержива\w+|утримую\w*|утриму\w+"),
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
-                 r"|crossed the (?:[\w-]+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
-                 r"|infiltrat\w+|break through|breaking through"
+                 r"|cross(?:ed|es|ing)? the (?:[\w-]+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
+                 r"|infiltrat\w+|break through|breaking through|punch(?:es|ed|ing)? through"
                  r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
                  r"|mop(?:s|ped|ping)? up|got to(?= (?-i:[A-Z]))"
                  r"|(?:had|have|has|made) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)+success(?:es)?"
@@ -79,7 +79,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|press(?:ed|es|ing)? on with (?:its|their|the) (?:offensive|advance|attacks?)"
                  r"|attack(?:ed|ing)(?= (?:Russian|Ukrainian|enemy|the|positions|southeast|northeast|southwest|northwest|south|north|east|west))"
                  r"|(?:launch(?:ed|es|ing)|mount(?:ed|s|ing)|open(?:ed|s|ing)|start(?:ed|s|ing)|began|begun|begins|made|carried out"
-                 r"|conduct(?:s|ed|ing))"
+                 r"|carr(?:y|ies|ying) out|conduct(?:s|ed|ing)|renew(?:s|ed|ing)?|resum(?:e|es|ed|ing))"
                  r" (?!(?:[\w’'-]+ ){0,5}?(?:counter-?|anti-?)terror)(?:[\w’'-]+ ){0,5}?(?:counter-?)?"
                  r"(?:offensive|incursion|assault|attack|operation|raid|push)s?(?: [\w-]+){0,4}? (?:into|in|on|toward|towards|against|near|at)\b"
                  r"|продвину\w+|продвига\w+|наступа\w+|наступлени\w*|прорва\w+|прорыв\w*|просуну\w+|просува\w+"),
@@ -123,6 +123,7 @@ class Trigger:
     modifier: bool = False   # "the captured territories", "the land it occupies": presupposed, not asserted
     passive: bool = False    # "had been halted", "was liberated"
     attempt: bool = False    # "tried to advance" read as halted: the subject is the attacker
+    ongoing: bool = False    # "is trying to drive them out": fighting going on, an advance of the subject
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
@@ -179,13 +180,16 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "thousands of civilians remain in the Kursk region", "the talks were successful": no troops
         if action == "lost" and word.lower().startswith("shr") and re.match(r"\s+(?:to|down to)\b", after):
             action = "controls"  # "the area under Ukrainian control had shrunk to 140 km²": what is left is held
-        passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?$", before,
-                                 re.IGNORECASE)) and not word.split()[0].lower().endswith("ing") \
+        # "were driven out", "were defeated and driven out"
+        passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?"
+                                 r"(?:\w+(?:ed|en)\s+and\s+)?$", before, re.IGNORECASE)) and not word.split()[0].lower().endswith("ing") \
             or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
         if action == "controls" and _SITUATION_UNDER.search(text, max(start, m.start() - 90), m.start()):
             continue  # "the situation in Kursk Oblast remained under the command's control": the same idiom
+        if action == "recaptured" and passive and not re.match(r"\s+from\b", after) and re.fullmatch(r"push\w*(?: [\w’']+){0,3}? back", word, re.IGNORECASE):
+            action = "halted"  # "tried to cross the border but were pushed back": the attackers were stopped
         attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()]) or (
             action == "advanced" and _NOT_MOVED.search(before))  # "the enemy has not moved forward a single meter"
         if attempt and action == "halted":
@@ -193,8 +197,11 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if attempt and action in ("advanced", "captured", "recaptured") and (
                 not _ONGOING.match(attempt.group()) or _FAILED.search(text, m.end(), end)):
             action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
+        ongoing = bool(attempt) and action in ("advanced", "captured", "recaptured")
+        if ongoing:
+            action = "advanced"  # "Russian forces have been attempting to drive Ukrainian troops out": they attack
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive,
-                             attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted"))
+                             attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted", ongoing=ongoing))
     # "Ukraine's hold on the oblast has shrunk by half": the hold is what shrank, the loss is the claim
     found = [t for t in found if not (
         t.action == "controls" and _HOLD_NOUN.search(text, max(start, t.start - 12), t.end)
@@ -208,6 +215,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     found = [t for t in found if not (t.action == "advanced" and any(
         o.action == "halted" and not o.attempt and 0 <= t.start - o.end < 90
         and _ATTEMPTS_TO.fullmatch(text, o.end, t.start) for o in found))]
+    # "is still trying to drive them out of Gornal": they hold it; the drive is part of that claim
+    held_by = {t.end for t in found if t.action == "controls" and STILL_HELD.match(t.text)}
+    found = [t for t in found if not (t.ongoing and {t.start, t.start - 1} & held_by)]
     # "kept the enemy from advancing": the halt is the claim, the movement it stopped is part of it
     stopped = {t.end for t in found if t.action == "halted" and t.text.lower().endswith(" from")}
     found = [t for t in found if t.start - 1 not in stopped]
@@ -329,6 +339,8 @@ def kind_of(text: str, t: Trigger, start: int, end: int) -> str:
     before = text[clause_start:t.start]
     if t.action == "halted" and (t.attempt or _ATTEMPT.search(text[max(start, t.start - 60):t.start])):
         return "claim"  # a failed attempt ("has not moved forward") is a claim that the attacker was stopped
+    if t.ongoing and not _NEGATION.search(before) and not _FORECAST.search(before):
+        return "claim"  # "Russia is trying to break through the border": an attack going on
     if _NEGATION.search(before):
         return "context"
     if _FIRST_TIME.search(text, max(start, t.start - 70), t.start):

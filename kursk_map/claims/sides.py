@@ -59,16 +59,19 @@ _FIGHTING_TO = re.compile(r"\b(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|
                           re.IGNORECASE)
 _GENERIC_FORCE = re.compile(r"\bthe\s+(?:army|military|armed forces)\s+(?:\w+\s+){0,2}$",
                             re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:(?:According to|On|In|By|Since|After|Meanwhile|However)\b[^,;]{0,60},\s*)?")
+_THEY = re.compile(r"\s*(?:They|These forces|These troops)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _THEIR_FORCES = re.compile(r"\b(?:its|their|his)\s+(?:\w+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
                            r"|fighters|paratroopers|marines|brigades?)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 
 
 def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str, publisher: str | None = None,
-            hint: str | None = None, told: str | None = None) -> str:
+            hint: str | None = None, told: str | None = None, before_side: str | None = None) -> str:
     """``UA`` or ``RU``: see the module docstring. ``hint`` is the side of the claimant a generic one
     ("the ministry") stands for, from the sentences before; ``told`` the side of the last claimant
-    with one, which "the army" with no side word of its own fights for."""
+    with one, which "the army" with no side word of its own fights for; ``before_side`` the side named
+    as the subject of the sentence before, which a sentence opening with "They" goes on about."""
     voice = claimant_side(claimant) or (claimant_side(publisher) if publisher and claimant == publisher else None) or hint
     forces = [(m.start(), m.lastgroup) for m in _SIDE.finditer(text, start, end) if _is_force(text, m, end)]
     forces = [(pos, _opposite(voice) if g == "enemy" else g) for pos, g in forces]
@@ -127,6 +130,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
         return _SIDE.match(text, fighting.start()).lastgroup
     if subject and not t.passive:
         return subject[-1]
+    if before_side and not left and not t.passive and _THEY.match(text, start, t.start):
+        return before_side  # "Russian forces have crossed the border. They ... have already taken Basivka"
     if told and not subject and not t.passive and _GENERIC_FORCE.search(text, clause[0], t.start):
         return told  # "In December 2024, the army seized three localities" after the Russian ministry's figures
     taken_from = [g for pos, g in forces if t.end < pos < clause[1] and _FROM.search(text, max(t.end, pos - 8), pos)]
@@ -140,6 +145,13 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     if left:
         return left[-1]
     return _opposite(home) if home else "UA"
+
+
+def opening_subject(text: str, start: int, end: int) -> str | None:
+    """The side of a force that opens the sentence as its subject ("Russian forces have crossed"), if any."""
+    lead = _LEAD.match(text, start, end)
+    m = _SIDE.match(text, lead.end() if lead else start)
+    return m.lastgroup if m is not None and m.lastgroup != "enemy" and _is_force(text, m, end) else None
 
 
 def subject_side(text: str, t: Trigger, start: int, end: int) -> str | None:

@@ -3,6 +3,7 @@
 import pytest
 
 from kursk_map.claims.attribution import attributions, chain
+from tests.claims.helpers import claims
 
 
 def _chain(text, publisher="Pub"):
@@ -38,3 +39,8 @@ def test_the_report_own_voice_is_the_publisher():
 
 def test_a_pronoun_is_not_a_claimant():
     assert _chain("It said the town was retaken.") == ("Pub", ("Pub",))
+
+
+def test_an_estimated_figure_is_no_verb_of_saying(gazetteer):
+    (c,) = claims("Russia has since retaken an estimated 40 percent of this territory.", gazetteer)
+    assert (c.kind, c.claimant, c.side, c.action, c.fraction) == ("claim", "Example News", "RU", "recaptured", 0.4)

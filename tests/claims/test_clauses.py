@@ -56,3 +56,11 @@ def test_what_was_won_back_afterward_is_a_recap(gazetteer):
     (c,) = claims("However, Russian forces managed to win back some of the territory in the Kursk region afterward.",
                   gazetteer)
     assert c.kind == "context"
+
+
+def test_forces_that_had_invaded_are_described_not_claimed(gazetteer):
+    (c,) = claims("Gerasimov says the Ukrainian forces that had invaded the Kursk region were cut off.", gazetteer)
+    assert c.kind == "context"
+    (m,) = [c for c in claims("The ministry said the troops that Ukraine had sent captured two villages in the Kursk "
+                              "region.", gazetteer) if c.action == "captured"]
+    assert (m.kind, m.settlement_count) == ("claim", 2)

@@ -114,3 +114,33 @@ def test_a_post_held_or_taken_over_is_no_ground(gazetteer):
                                   "held the post for only 205 days.", gazetteer) if c.kind == "claim"]
     (c,) = claims("Russian forces took over the village of Sudzha in the Kursk region.", gazetteer)
     assert (c.side, c.action) == ("RU", "captured")
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("Russian forces have been attempting to drive Ukrainian troops out of the Kursk region.", ("Kursk Oblast",)),
+    ("The Russian army is attempting to punch through the border in Sumy Oblast, the border guard said.",
+     ("Sumy Oblast",)),
+    ("Russian troops have renewed offensive operations in the Kursk region.", ("Kursk Oblast",)),
+    ("Russian units are again carrying out offensive actions in the Kursk region.", ("Kursk Oblast",))])
+def test_an_attack_going_on_is_an_advance(gazetteer, sentence, places):
+    (c,) = claims(sentence, gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", "RU", "advanced", places)
+
+
+def test_forces_still_trying_to_drive_others_out_make_one_claim_that_those_hold(gazetteer):
+    (c,) = claims("Russia is still trying to drive Ukrainian forces out of Gornal.", gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", "UA", "controls", ("Gornal",))
+
+
+def test_attackers_pushed_back_were_halted_once(gazetteer):
+    (c,) = claims("Russian forces tried to cross the border in Sumy Oblast near the village of Novenke but were "
+                  "pushed back.", gazetteer)
+    assert (c.kind, c.side, c.action) == ("claim", "RU", "halted") and "Novenke" in c.places
+    (r,) = claims("Ukrainian troops were pushed back from Sudzha.", gazetteer)
+    assert (r.side, r.action, r.places) == ("RU", "recaptured", ("Sudzha",))
+
+
+def test_units_defeated_and_driven_out_were_driven_out_by_the_other_side(gazetteer):
+    (c,) = claims("The Ukrainian units were defeated and driven out of the territory of the Kursk region, he said.",
+                  gazetteer)
+    assert (c.side, c.action) == ("RU", "recaptured")

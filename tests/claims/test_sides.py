@@ -18,3 +18,11 @@ def test_a_participle_before_its_subject_takes_that_subject(gazetteer):
     (c,) = [c for c in claims("After launching a counteroffensive in the Kursk region, Russia stepped up its attacks.",
                               gazetteer) if c.action == "advanced"]
     assert c.side == "RU"
+
+
+def test_they_go_on_about_the_forces_that_opened_the_sentence_before(gazetteer):
+    found = claims("According to open sources, Russian forces have crossed the Ukrainian border near the village of "
+                   "Novenke. They are now pushing south and have already taken the village of Basivka.", gazetteer,
+                   publisher="Babel")
+    (c,) = [c for c in found if c.action == "captured"]
+    assert (c.side, c.places) == ("RU", ("Basivka",))
