@@ -61,6 +61,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|kick|clear)\b)"),
     ("controls", r"remain(?:s|ed|ing)? in (?:full )?control(?: of)?|in (?:full )?control of"
                  r"|keep(?:s|ing)?(?= (?:only |just |about |some |around |roughly )?(?:\d|half|a third|a quarter))"
+                 r"|mass(?:es|ed|ing)? (?:its |their )?(?:forces|troops) in|digging in(?= and| in)"
                  r"|(?:operat(?:e|es|ing)|active|present|remain(?:s|ed)?|stay(?:s|ed)?) (?:in|inside)(?= (?:the |parts |part |Russia|(?-i:[A-Z])))"
                  r"|(?:kept|keeps|keep|keeping|maintain\w*|retain\w*|its|their) (?:a |its |their )?(?:foothold|hold on|hold of)"
                  r"|control(?:s|led|ling)?|hold(?:s|ing)?(?: onto| on to)?|held|occup(?:y|ies|ied|ying)|keep(?:s|ing)? control"
@@ -70,7 +71,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
                  r"|cross(?:ed|es|ing)? the (?:[\w-]+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
-                 r"|infiltrat\w+|break through|breaking through|punch(?:es|ed|ing)? through"
+                 r"|infiltrat\w+|break through|breaking through|punch(?:es|ed|ing)? through|br(?:eak|eaks|eaking|oke) into"
+                 r"|(?:send|sends|sending|sent) (?:[\w,]+ ){0,3}?(?:troops|soldiers|forces|units) into"
+                 r"|(?:(?<=to )|(?<=trying to )|(?<=tried to ))attack(?= (?:in|near|at|towards?)\b)"
+                 r"|keep(?:s|ing)? up (?:a |the |its |their )?(?:[\w-]+ ){0,3}?(?:of )?(?:offensive|attacks|assaults)"
                  r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
                  r"|mop(?:s|ped|ping)? up|got to(?= (?-i:[A-Z]))"
                  r"|(?:had|have|has|made) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)+success(?:es)?"
@@ -230,7 +234,7 @@ _TAKEN = re.compile(r"\b(?:settlements?|villages?|towns?|territor(?:y|ies)|km2|k
                     re.IGNORECASE)
 _SLOWED = re.compile(r"\b(?:halt|stop|stall|repel|thwart|slow)", re.IGNORECASE)
 # An attempt still going on ("has been trying to drive them out") is an aim, not a failure.
-_ONGOING = re.compile(r"(?:trying|tries|attempting)\b", re.IGNORECASE)
+_ONGOING = re.compile(r"(?:trying|tries|try|attempting)\b", re.IGNORECASE)
 _FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|failed|unsuccessful\w*|to no avail)\b",
                      re.IGNORECASE)
 _HALTED_NOUN = re.compile(r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?|incursions?|breakthroughs?)",
@@ -247,7 +251,7 @@ _FORCES_BEFORE = re.compile(r"\b(?:troops|forces|units|soldiers|servicemen|fight
                             re.IGNORECASE)
 _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settlement|outskirts|edge|border|river|centre"
                       r"|center)\b)", re.IGNORECASE)
-_ATTEMPT = re.compile(r"\b(?:tried|tries|trying|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
+_ATTEMPT = re.compile(r"\b(?:tried|tries|trying|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmay )(?<!\bmight )try|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
                       r"|not (?:strong )?enough"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)

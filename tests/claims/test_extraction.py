@@ -389,7 +389,7 @@ def test_real_reports_test_half(gazetteer):
 def test_real_reports_development_half(gazetteer):
     family = _real("dev", gazetteer, by_family=True)
     print(family.summary())
-    assert family.f1 >= 0.71 and family.precision >= 0.83 and family.forecasts_drawn <= 1
+    assert family.f1 >= 0.72 and family.precision >= 0.82 and family.forecasts_drawn <= 1
 
 
 def test_a_quotation_over_two_sentences_is_its_speakers(gazetteer):

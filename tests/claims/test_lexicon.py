@@ -144,3 +144,24 @@ def test_units_defeated_and_driven_out_were_driven_out_by_the_other_side(gazette
     (c,) = claims("The Ukrainian units were defeated and driven out of the territory of the Kursk region, he said.",
                   gazetteer)
     assert (c.side, c.action) == ("RU", "recaptured")
+
+
+@pytest.mark.parametrize("sentence, side, places", [
+    ("Ukrainian troops allegedly try to break into Belgorod Oblast, Russia claims.", "UA", ("Belgorod Oblast",)),
+    ("Kyiv caught Moscow off guard by sending thousands of troops into the Kursk region.", "UA", ("Kursk Oblast",)),
+    ("The ministry said Russian forces were trying to attack in other parts of the Kursk region.", "RU",
+     ("Kursk Oblast",)),
+    ("The Russian army is keeping up a high tempo of offensive operations in the Kursk region.", "RU",
+     ("Kursk Oblast",))])
+def test_more_ways_of_telling_an_advance(gazetteer, sentence, side, places):
+    (c,) = claims(sentence, gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", side, "advanced", places)
+
+
+def test_forces_massing_in_a_village_hold_it(gazetteer):
+    (c,) = claims("Analysts say Russian troops are massing forces in the village of Zhuravka.", gazetteer)
+    assert (c.kind, c.side, c.action, c.places) == ("claim", "RU", "controls", ("Zhuravka",))
+
+
+def test_reinforcements_sent_to_a_region_are_no_advance(gazetteer):
+    assert claims("Russia is sending reinforcements to the Kursk region.", gazetteer) == []
