@@ -9,6 +9,9 @@ the intersection over union of the tool's area for Ukraine (all claims) with it,
 baselines of the same size (a disc at the border crossing, and the growth from it with no
 settlement named), and how many of the reference's settlements the tool's area gets right. The tool's
 area is scored inside Kursk Oblast only, as the reference is.
+
+:func:`score_at_reference_size` asks what the ledger's named ground is worth: the tool's area built
+from its ledger with the reference's own size instead of the claims' figures.
 """
 
 from __future__ import annotations
@@ -23,12 +26,16 @@ import shapely
 
 from kursk_map.model import Place
 from kursk_map.places.gazetteer import Gazetteer
+from kursk_map.situation import area
 from kursk_map.situation import geometry as geo
 from kursk_map.situation.cells import Cells, theatre_cells
 from kursk_map.situation.holdings import ALL
+from kursk_map.situation.ledger import Ledger
+from kursk_map.situation.records import Figure
 from kursk_map.situation.state import Situation
 
-__all__ = ["Reference", "ReferenceRow", "SituationScore", "load_reference", "score_situation", "TARGET_DATES"]
+__all__ = ["Reference", "ReferenceRow", "SituationScore", "load_reference", "score_situation", "TARGET_DATES",
+           "score_at_reference_size"]
 
 # The dates the issue's independent maps were read at (the annotator's windows).
 TARGET_DATES = tuple(dt.date.fromisoformat(d) for d in (
@@ -149,6 +156,26 @@ def score_situation(situation: Situation, reference: Reference, gazetteer: Gazet
         outside = sum(1 for p in russian if not mine.contains(_xy(p)))
         out.append(SituationScore(when, mine.area / 1e6, ref.area / 1e6, _iou(mine, ref), _iou(disc, ref),
                                   _iou(grown, ref), inside, len(held), outside, len(russian)))
+    return out
+
+
+def score_at_reference_size(ledger: Ledger, reference: Reference, gazetteer: Gazetteer,
+                            dates=TARGET_DATES) -> list[tuple[dt.date, float]]:
+    """(date, IoU) of Ukraine's area built from the ledger (all voices) grown to the reference's own km²
+    figure: the claims' sizes taken out, what is left is what the named settlements place."""
+    cells = theatre_cells(gazetteer)
+    sudzha = next(p for p in gazetteer.lookup("Sudzha") if p.kind == "settlement" and p.admin1 == "Kursk Oblast")
+    origin = geo.to_metric(geo.border_origin(sudzha))
+    oblast = geo.to_metric(geo.region_outline(_KURSK))
+    out = []
+    for when in dates:
+        km2 = reference.km2_at(when)
+        if km2 is None:
+            continue
+        held, russian = reference.status_at(when)
+        ref = _reference_area(cells, origin, held, russian, km2)
+        mine = area.holding(ALL, "UA", when, Figure(km2, False, ()), [], ledger, gazetteer, cells).geometry
+        out.append((when, _iou(geo.to_metric(mine).intersection(oblast), ref) if mine is not None else 0.0))
     return out
 
 

@@ -87,8 +87,9 @@ def _trim(named: list[Cell], placed, figure: Figure | None, side: str,
     for e, c in placed:
         latest[c.index] = max(latest.get(c.index, dt.date.min), e.when)
     # A figure that came down since (a share lost, ground retaken) outweighs settlements claimed held long before it.
-    last = figure.basis[-1]
-    shrunk = claim_date(last.claim, last.report) if last.gives in ("share", "subtracted") else None
+    last = figure.basis[-1] if figure.basis else None  # a figure with no claim: a size given from outside
+    shrunk = claim_date(last.claim, last.report) if last is not None and last.gives in ("share", "subtracted") \
+        else None
     old = {c.index for c in mine if shrunk is not None and (shrunk - latest[c.index]).days > STALE_DAYS}
     mine = [c for c in mine if c.index not in old]
     if sum(c.area_km2 for c in mine) <= figure.km2:
@@ -132,7 +133,8 @@ def _fill(cells: Cells, named: list[Cell], km2: float, side: str, foreign: set[i
 
 def _region_of(figure: Figure, named: list[Cell], cells: Cells) -> str:
     """The region a figure is about: the latest of its claims that names a region, or a settlement with a
-    cell ("cleared one locality, Martynovka"); else where most of the named ground is (Kursk Oblast if none)."""
+    cell ("cleared one locality, Martynovka"); else where most of the named ground is (Kursk Oblast if none,
+    or on a tie)."""
     for basis in reversed(figure.basis):
         mentions = basis.claim.place_mentions
         for m in mentions:
@@ -146,7 +148,7 @@ def _region_of(figure: Figure, named: list[Cell], cells: Cells) -> str:
     counts: dict[str, int] = {}
     for c in named:
         counts[c.region_id] = counts.get(c.region_id, 0) + 1
-    return min(counts, key=lambda r: (-counts[r], r))
+    return min(counts, key=lambda r: (-counts[r], r not in INCURSION_ORIGIN, r))  # a tie: the incursion's region
 
 
 def _origin(region_id: str, side: str, named: list[Cell], gazetteer) -> tuple[float, float] | None:

@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from kursk_map.evaluation.situation import TARGET_DATES, load_reference, score_situation
+from kursk_map.evaluation.situation import TARGET_DATES, load_reference, score_at_reference_size, score_situation
 from kursk_map.pipeline import claims_for
 from kursk_map.situation import situation_of
+from kursk_map.situation.ledger import Ledger, build_ledger
 from tests.conftest import ROOT
 
 REFERENCE = ROOT / "tests" / "data" / "reference"
@@ -45,3 +46,17 @@ def test_the_real_corpus_situation_beats_a_disc_of_the_reference_size(reference,
     # 0.37 when the fifth came (176) and 0.51 since (the issue aims at 0.6)
     assert mean >= 0.5 and mean > disc + 0.1, (mean, disc)
     assert sum(s.russian_outside for s in scores) >= 0.8 * sum(s.russian for s in scores)
+
+
+def test_an_empty_ledger_at_the_reference_size_is_the_growth_with_no_names(reference, gazetteer):
+    baseline = score_situation(situation_of([], gazetteer), reference, gazetteer)
+    sized = score_at_reference_size(Ledger(()), reference, gazetteer)
+    assert [d for d, _ in sized] == list(TARGET_DATES)
+    # the same cells; the holding's outline is rounded to degrees and back
+    assert all(abs(i - s.iou_grown) < 1e-3 for (_, i), s in zip(sized, baseline))
+
+
+def test_named_ground_grown_to_the_reference_size_holds_its_settlements(reference, gazetteer):
+    reports = list(claims_for([str(ROOT / "seeds")]).results)
+    sized = dict(score_at_reference_size(build_ledger(reports), reference, gazetteer))
+    assert all(0.0 <= i <= 1.0 for i in sized.values()) and max(sized.values()) > 0.5
