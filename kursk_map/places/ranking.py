@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 
 from geopy.distance import geodesic
@@ -96,6 +97,13 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
         if memo_key not in chosen:
             chosen[memo_key] = story.best(options, container, mention.key)
         best = chosen[memo_key]
+        if best is not None and container is not None and best.kind == "settlement" and best.population < 100_000 \
+                and container.kind in ("region", "district") and not _inside(best, container) \
+                and _IN_THE.fullmatch(text, mention.raw_end, _next_start(mentions, i)):
+            # "Vesoloye in Kursk Region" when the gazetteer knows only namesakes elsewhere: the village is
+            # in the region the sentence says, not in Donetsk Oblast
+            places.append(_placed_by_context(mention, container))
+            continue
         if best is None or _foreign_word(best, mention.span.surface, container):
             unresolved.append(mention.span)
             continue
@@ -158,8 +166,7 @@ class _Story:
             score = self.prior(place)[0] - (_ALIAS_ONLY if by_name and place.id not in by_name else 0.0)
             support = False
             if container is not None:
-                inside = place.admin1 == container.name or (
-                    container.kind == "district" and place.district == container.district)
+                inside = _inside(place, container)
                 score += 8.0 if inside else -4.0
                 support |= inside
             if place.admin1 in self.named_regions or (place.district and place.district in self.named_districts):
@@ -246,6 +253,17 @@ def _foreign_word(place: Place, surface: str, container: Place | None) -> bool:
 
 def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+_IN_THE = re.compile(r"\s+in\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?")
+
+
+def _next_start(mentions: list[Mention], i: int) -> int:
+    return mentions[i + 1].span.start if i + 1 < len(mentions) else mentions[i].raw_end
+
+
+def _inside(place: Place, container: Place) -> bool:
+    return place.admin1 == container.name or (container.kind == "district" and place.district == container.district)
 
 
 def _container(text: str, i: int, mentions: list[Mention], cands: list[tuple[Place, ...]]) -> Place | None:

@@ -84,3 +84,13 @@ def test_a_hamlet_that_shares_a_word_needs_the_texts_support(gazetteer):
     # Kim (Bryansk Oblast, three residents) is a name far more often than a place.
     res = geoparse(article_from_text("Kim said the talks would continue."), gazetteer)
     assert "Kim" not in {m.span.surface for m in res.places}
+
+
+def test_a_village_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(gazetteer):
+    # a misspelt Veseloye: the gazetteer knows the spelling only as Vesele in Ukraine's south and east
+    assert "Kursk Oblast" not in {p.admin1 for p in gazetteer.lookup("Vesoloye")}
+    (m,) = [m for m in geoparse(article_from_text("Ukrainian forces took Vesoloye in the Kursk region."),
+                                gazetteer).places if m.span.surface == "Vesoloye"]
+    assert (m.place.name, m.precision, m.name, m.kind) == ("Kursk Oblast", "region", "Vesoloye", "settlement")
+    assert resolved("Russian forces took Pokrovsk in the Donetsk region.", gazetteer, "Pokrovsk").admin1 == \
+        "Donetsk Oblast"
