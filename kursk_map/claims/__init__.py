@@ -4,7 +4,8 @@ Takes an article and its geoparse; gives every statement of territorial control 
 claimant and source chain, side, action, places, figures (km², settlements, fractions),
 the date it is about, and whether it is a claim, a forecast or context. Modules:
 ``lexicon`` (the verbs of control, sides, forecasts), ``dates``, ``figures``,
-``attribution``, ``extraction`` (the rules that tie them together) and ``corrections``
+``attribution``, ``extraction`` (the rules that tie them together), ``merging`` (one claim per
+statement) and ``corrections``
 (the user's own claims and fixes, applied after extraction).
 """
 

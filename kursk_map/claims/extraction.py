@@ -32,6 +32,7 @@ from kursk_map.claims import clauses, ground, lexicon, sides
 from kursk_map.claims.attribution import Attribution, attributions, chain
 from kursk_map.claims.dates import DateExpr, find_dates, infer_report_date, resolve, years_mentioned
 from kursk_map.claims.figures import find_areas, find_counts, find_fractions
+from kursk_map.claims.merging import merged
 from kursk_map.model import Article, ArticleClaims, ControlClaim, GeoparseResult, PlaceMention
 from kursk_map.places.metonymy import CAPITALS
 
@@ -88,7 +89,7 @@ def extract_claims(article: Article, places: GeoparseResult | None = None, *,
         country = ("RU" if soil.group(1).lower() == "russian" else "UA") if soil else next(
             (m.place.country for m in sent.places if m.kind == "country"), None)
         carry = ground.carried_region(regions, s, country, main_region) or main_region
-        claims.extend(_merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
+        claims.extend(merged(_claims_in(article.text, sent, publisher, retold, anchor, anchor_basis, years, carry,
                                          previous, voices, main_region)))
         named = tuple(m for m in sent.places if m.kind == "settlement")
         previous = named or previous
@@ -269,7 +270,8 @@ _BOTH_SIDES = re.compile(r"\b(?:Russian|Ukrainian) and (?:Ukrainian|Russian) (?:
                          re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A settlement named in an earlier sentence and meant here: "the village", "both villages".
-_ANAPHORA = re.compile(r"\b(?:the|both|these|those|the two|the three|this) (?:village|villages|town|settlement|settlements"
+_ANAPHORA = re.compile(r"\b(?:the|both|these|those|the two|the three|this) (?:(?:last|remaining|same) )?"
+                       r"(?:village|villages|town|settlement|settlements"
                        r"|city|hamlet)\b(?! of\b)", re.IGNORECASE)
 
 
@@ -292,52 +294,6 @@ def _quotation_speaker(text: str, spans: list[tuple[int, int]], i: int) -> tuple
             return ()  # a new quotation begins: the first one was never closed
         return tuple(a for a in attributions(text, s2, e2) if a.start >= close.end())
     return ()
-
-
-def _merged(claims: list[ControlClaim]) -> list[ControlClaim]:
-    """One claim per statement: two verbs of one sentence saying the same ("launched a counterattack ...,
-    with troops pushing towards several villages") are one claim, with every figure either gives."""
-    out: list[ControlClaim] = []
-    for c in claims:
-        same = next((o for o in out if (o.kind, o.side, o.action) == (c.kind, c.side, c.action)
-                     and (o.places == c.places or c.action == "halted" and _one_halt(o, c))
-                     and None in (o.area_km2, c.area_km2)), None)  # two areas are two: "63 km², down from 1,400"
-        if same is None:
-            out.append(c)
-            continue
-        # "tried to cross the border near Novenke but were pushed back": one halt, where the sentence says
-        keep, other = (same, c) if (_carried(c), len(same.places), _figures(same)) >= (
-            _carried(same), len(c.places), _figures(c)) else (c, same)
-        out[out.index(same)] = _with_figures_of(keep, other)
-    return out
-
-
-def _with_figures_of(keep: ControlClaim, other: ControlClaim) -> ControlClaim:
-    """``keep`` with the figures only ``other`` gives ("won back more than 800 km², regaining about 64%")."""
-    extra = {}
-    if keep.area_km2 is None and other.area_km2 is not None:
-        extra.update(area_km2=other.area_km2, area_qualifier=other.area_qualifier)
-    if (keep.settlement_count, keep.settlement_text) == (None, None) \
-            and (other.settlement_count, other.settlement_text) != (None, None):
-        extra.update(settlement_count=other.settlement_count, settlement_text=other.settlement_text,
-                     settlement_range=other.settlement_range)
-    if keep.fraction is None and other.fraction is not None:
-        extra.update(fraction=other.fraction)
-    return dataclasses.replace(keep, **extra) if extra else keep
-
-
-def _one_halt(a: ControlClaim, b: ControlClaim) -> bool:
-    """Two halts of one sentence where one's ground is carried from before or within the other's."""
-    return _carried(a) != _carried(b) or set(a.places) <= set(b.places) or set(b.places) <= set(a.places)
-
-
-def _carried(c: ControlClaim) -> bool:
-    """Whether the claim's ground comes from the sentences before (no place of its own sentence)."""
-    return bool(c.place_mentions) and all(not c.start <= m.span.start < c.end for m in c.place_mentions)
-
-
-def _figures(c: ControlClaim) -> int:
-    return sum(x is not None for x in (c.area_km2, c.settlement_count, c.settlement_text, c.fraction))
 
 
 def _after_colon(text: str, sent, kept, relative, own_places) -> None:

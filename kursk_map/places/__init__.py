@@ -5,8 +5,9 @@ to a gazetteer place (coordinates, and outlines for regions), with its role: ``l
 or ``actor`` when the name stands for a government or army ("Kiev's forces"). Names it
 cannot resolve are listed, never dropped. Modules, in the order they run: ``gazetteer``
 and ``normalize`` (the data and its spelling-independent keys), ``recognition`` and
-``names`` (finding names), ``candidates`` (looking them up), ``ranking`` and ``metonymy``
-(choosing a place and a role), ``geoparse`` (the three together), ``geocode`` (the
+``names`` (finding names), ``candidates`` (looking them up), ``ranking``, ``regional`` and
+``metonymy`` (choosing a place and a role: ``regional`` tells a regional capital's name from its
+region's), ``geoparse`` (the three together), ``geocode`` (the
 opt-in online fallback).
 """
 

@@ -64,3 +64,10 @@ def test_forces_that_had_invaded_are_described_not_claimed(gazetteer):
     (m,) = [c for c in claims("The ministry said the troops that Ukraine had sent captured two villages in the Kursk "
                               "region.", gazetteer) if c.action == "captured"]
     assert (m.kind, m.settlement_count) == ("claim", 2)
+
+
+def test_the_last_villages_are_the_ones_named_before(gazetteer):
+    found = claims("Ukrainian forces still fight in Gornal and Oleshnya. These are the last villages where the defence "
+                   "forces still hold control.", gazetteer)
+    assert [(c.side, c.action, c.places) for c in found if c.action == "controls"] == [
+        ("UA", "controls", ("Gornal", "Oleshnya"))]

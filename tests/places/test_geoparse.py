@@ -40,6 +40,9 @@ def test_kursk_alone_is_the_city_unless_the_context_says_region(gazetteer):
     assert [m.name for m in region.places][0] == "Kursk Oblast"
     incursion = parse("The Kursk incursion surprised Moscow.", gazetteer)
     assert incursion.places[0].name == "Kursk Oblast"
+    for text in ("The operation to wipe out the enemy on Kursk soil goes on.",
+                 "The Kursk group of forces launched an offensive.", "Drones flew near the Kursk nuclear power plant."):
+        assert [m.name for m in parse(text, gazetteer).places] == ["Kursk Oblast"], text
 
 
 def test_context_region_picks_the_right_namesake(gazetteer):
