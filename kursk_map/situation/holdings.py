@@ -54,6 +54,10 @@ KM2_PER_SETTLEMENT = 1294 / 100
 _OTHER = {"UA": "RU", "RU": "UA"}
 _WHOLE = re.compile(r"\b(?:fully|completely|entirely|the whole|all of|the entire|the last)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:more|another|further|additional|new)\b", re.IGNORECASE)
+# "another 5 km²", "one more settlement": ground added to what was held, whatever the verb
+_MORE_GROUND = re.compile(r"\b(?:another|further|additional|(?:one|two|three|four|five|\d+) more)\s+(?:[\w.,]+\s+)?"
+                          r"(?:sq|square|km|kilomet\w+|settlements?|villages?|towns?|localit(?:y|ies)|hamlets?)(?![a-z])",
+                          re.IGNORECASE)
 _LOWER = ("over", "at least", "more than")
 # A count retaken or lost "since August 6" or "in total" is the whole of it since the incursion began.
 _SINCE_START = re.compile(r"\b(?:since (?:the (?:start|beginning|outset)|(?:early )?august\b(?! \d{1,2}, 2025)"
@@ -161,9 +165,10 @@ def _apply(claim: ControlClaim, report: ArticleClaims, state: _State, *, prefer_
     current, peak = state.figures, state.peaks
     action = _action(claim)
     if action in ("controls", "captured"):
-        if km2 is not None and action == "captured" and claim.area_km2 is None and _MORE.search(claim.quote):
+        if km2 is not None and (action == "captured" and claim.area_km2 is None and _MORE.search(claim.quote)
+                                or _MORE_GROUND.search(claim.quote)):
             base = current[side]
-            if base is not None:  # "captured two more villages": more than before
+            if base is not None:  # "captured two more villages", "took another 5 km²": more than before
                 return put(side, base.km2 + km2, base.lower_bound or lower, "added", *base.basis)
             return put(side, km2, True, "lower bound")
         if km2 is not None:

@@ -139,6 +139,15 @@ def test_captured_more_villages_adds_to_the_figure(gazetteer):
     assert ua(s, "2024-08-30", UA_STAFF).figure.km2 == pytest.approx(1000 + 2 * KM2_PER_SETTLEMENT)
 
 
+@pytest.mark.parametrize("text, added", [
+    ("Ukrainian forces took control of another 5 km² of territory in the Kursk region, the General Staff said.", 5),
+    ("In areas of the Kursk region under Ukraine's control, one more settlement has been captured, the General Staff "
+     "said.", KM2_PER_SETTLEMENT)])
+def test_another_piece_of_ground_adds_to_the_figure_whatever_the_verb(gazetteer, text, added):
+    s = situation(gazetteer, UA_1000_KM2, ("2024-08-30", text))
+    assert ua(s, "2024-08-30", UA_STAFF).figure.km2 == pytest.approx(1000 + added)
+
+
 def test_a_later_claim_of_the_same_voice_replaces_its_earlier_one(gazetteer):
     s = situation(gazetteer,
                   UA_1000_KM2,
