@@ -131,6 +131,10 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     if t.action == "advanced" and _LAUNCH.match(t.text) and as_of and report and (report - as_of).days > 1 \
             and not re.search(r"\bnew\b", text[start:end], re.IGNORECASE):
         return True  # "On August 6, Ukraine launched a major offensive" in a report of 15 August: how it began
+    if _AT_THAT_POINT.search(text, start, end):
+        return True  # "controlled roughly 350 sq km of Kursk Oblast at that point, rather than 100 as they do now"
+    if _EARLIER_CLAIM.search(text[max(start, t.start - 70):t.start]):
+        return True  # "800 km², down from earlier claims that it controlled almost 1,400": the figure before
     if _MONTHS_AFTER.search(text[max(start, t.start - 70):t.start]):
         return True  # "eight months after Ukraine's military stormed into": the event the news is dated from
     # the verb's own phrase: "retaken Sudzha, the town seized in August" is two ("1,376" is one)
@@ -149,6 +153,12 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
         if part and report.day > _PART_ENDS[part.group(1).lower()]:
             return True  # "Kyiv said in early September" in a report of 23 September: some time before
     return bool(as_of and report and (report - as_of).days > RECAP_DAYS)
+
+
+_AT_THAT_POINT = re.compile(r"\bat (?:that point|that time|the time)\b", re.IGNORECASE)
+_EARLIER_CLAIM = re.compile(r"\b(?:down|up) from (?:the |its |their )?(?:earlier|previous|initial|original) "
+                            r"(?:claims?|reports?|estimates?|figures?|assessments?)(?: that)?\s+(?:[\w’'-]+\s+){0,3}$",
+                            re.IGNORECASE)
 
 
 _BOUNDARY = re.compile(r",\s*(?:but|while|whereas|although|though|and|which|where|who|adding|saying|claiming)\b"

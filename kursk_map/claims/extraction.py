@@ -235,6 +235,12 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             out.append(dataclasses.replace(out[-1], area_km2=earlier.km2, area_qualifier=earlier.qualifier, as_of=None,
                                            as_of_basis=f"unknown: an earlier figure the text compares ('{words}')",
                                            recap=True))
+        now = next((a for a in areas if area and kind == "claim" and action == "controls" and a.start > area.start
+                    and _NOW_INSTEAD.search(text, max(0, a.start - 16), a.start)
+                    and _NOW.search(text, a.end, min(sent.end, a.end + 40))), None)
+        if now is not None and anchor is not None:  # "350 sq km at that point, rather than 100 sq km as they do now"
+            out.append(dataclasses.replace(out[-1], area_km2=now.km2, area_qualifier=now.qualifier, as_of=anchor,
+                                           as_of_basis=anchor_basis, recap=False))
     return out
 
 
@@ -268,6 +274,8 @@ _GENERIC_CLAIMANT = re.compile(r"^(?:the |its )?(?:ministry|defen[cs]e ministry|
                                re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\b(?:Russian|Ukrainian) and (?:Ukrainian|Russian) (?:forces|troops|units|soldiers)\b",
                          re.IGNORECASE)
+_NOW_INSTEAD = re.compile(r"\b(?:rather than|instead of|compared with|against)\s*(?:about\s+|some\s+)?$", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:now|today|currently|at present)\b", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A settlement named in an earlier sentence and meant here: "the village", "both villages".
 _ANAPHORA = re.compile(r"\b(?:the|both|these|those|the two|the three|this) (?:(?:last|remaining|same) )?"

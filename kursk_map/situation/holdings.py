@@ -194,6 +194,8 @@ def _taken_off(s: str, claim: ControlClaim, km2: float | None, lower: bool, curr
     (off the peak), or the latest step (off its latest figure)."""
     if claim.fraction is not None and peak[s] is not None:
         return put(s, peak[s].km2 * (1 - claim.fraction), False, "share", *peak[s].basis)
+    if km2 is not None and peak[s] is not None and km2 > peak[s].km2 * 1.05:
+        return False  # "lost up to 3,600 km² during 2024" is more than the side ever held here: other ground
     if km2 is not None and (_SINCE_START.search(claim.quote) or _more_than_held(s, km2, current, peak)):
         return _of_peak(s, km2, current, peak, put)
     return _subtract(s, km2, lower, current, put)

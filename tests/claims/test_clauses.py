@@ -71,3 +71,18 @@ def test_the_last_villages_are_the_ones_named_before(gazetteer):
                    "forces still hold control.", gazetteer)
     assert [(c.side, c.action, c.places) for c in found if c.action == "controls"] == [
         ("UA", "controls", ("Gornal", "Oleshnya"))]
+
+
+def test_a_figure_down_from_earlier_claims_is_an_undated_recap(gazetteer):
+    found = claims("A Ukrainian army source told AFP last month that Kyiv still controlled 800 square kilometres of the "
+                   "Kursk region, down from earlier claims that it controlled almost 1,400 square kilometres.",
+                   gazetteer, date="2024-12-11")
+    assert [(c.area_km2, c.recap, c.as_of and c.as_of.isoformat()) for c in found] == [
+        (800.0, False, "2024-11-11"), (1400.0, True, None)]
+
+
+def test_then_rather_than_now_gives_an_earlier_and_a_current_figure(gazetteer):
+    found = claims("Ukrainian troops controlled roughly 350 sq km of Kursk Oblast at that point, rather than 100 sq km "
+                   "as they do now.", gazetteer, date="2025-03-21")
+    assert [(c.area_km2, c.recap, c.as_of and c.as_of.isoformat()) for c in found] == [
+        (350.0, True, None), (100.0, False, "2025-03-21")]

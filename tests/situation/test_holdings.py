@@ -148,6 +148,14 @@ def test_another_piece_of_ground_adds_to_the_figure_whatever_the_verb(gazetteer,
     assert ua(s, "2024-08-30", UA_STAFF).figure.km2 == pytest.approx(1000 + added)
 
 
+def test_a_loss_larger_than_all_the_side_ever_held_there_is_of_other_ground(gazetteer):
+    s = situation(gazetteer, UA_1000_KM2,
+                  ("2025-01-05", "During 2024 Ukrainian forces lost control of up to 3,600 square kilometres in the "
+                                 "Kursk region, the General Staff said."))
+    assert ua(s, "2025-01-05", UA_STAFF).figure.km2 == 1000
+    assert [d.claim.area_km2 for d in s.not_drawn] == [3600.0]
+
+
 def test_a_later_claim_of_the_same_voice_replaces_its_earlier_one(gazetteer):
     s = situation(gazetteer,
                   UA_1000_KM2,
