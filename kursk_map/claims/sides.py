@@ -49,7 +49,9 @@ _ATTACKER = re.compile(r"\w+(?:['’]s)?\s+(?:[\w-]+\s+)?(?:advance|advances|off
                        re.IGNORECASE)
 # A participle after these has the main clause's subject: "after seizing", "by retaking".
 _ADVERBIAL = re.compile(r"\b(?:after|before|while|by|when|upon)\s+$", re.IGNORECASE)
-_OBJECT = re.compile(r"\b(?:from|against|with|to|by|of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
+# "took it from Russia", "attacks on Ukrainian positions"; not "thousands of Ukrainian soldiers" (a quantity of them)
+_OBJECT = re.compile(r"\b(?:from|against|with|to|by|(?<!thousands )(?<!hundreds )(?<!dozens )(?<!tens )(?<!units )"
+                     r"(?<!groups )of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _ELIDED = re.compile(r"\s*(?:and|but|then)\s+(?:(?:also|later|then|quickly|soon|subsequently|\w+ly)\s+)*",
                      re.IGNORECASE)
 _IN = re.compile(r"\bin\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)

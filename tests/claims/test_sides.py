@@ -26,3 +26,9 @@ def test_they_go_on_about_the_forces_that_opened_the_sentence_before(gazetteer):
                    publisher="Babel")
     (c,) = [c for c in found if c.action == "captured"]
     assert (c.side, c.places) == ("RU", ("Basivka",))
+
+
+def test_thousands_of_soldiers_are_the_subject_not_an_object(gazetteer):
+    (c,) = claims("Thousands of Ukrainian soldiers punched through the border into the Kursk region on Aug. 6.",
+                  gazetteer, publisher="The Star")
+    assert (c.side, c.action) == ("UA", "advanced")
