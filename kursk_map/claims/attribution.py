@@ -63,7 +63,7 @@ _PATTERNS = (
 _CITED_AS = re.compile(r"\b(?:cited|quoted)\s+as\s+saying", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:and|but|however|meanwhile|while|that|as|so|also|in addition)\s+", re.IGNORECASE)
 _NOT_A_SPEAKER = re.compile(
-    r"^(?:it|this|which|who|there|what|they|he|she|we|i|you|one|some|many|others|officials?)$|\b(?:will|would|could|may|might|must|should|can)\b",
+    r"^(?:it|this|which|who|there|what|they|we|i|you|one|some|many|others|officials?)$|\b(?:will|would|could|may|might|must|should|can)\b",
     re.IGNORECASE)
 # "The ministry also released a video that it said showed ...": "it" is the one that released it.
 _SHOWN_BY = re.compile(r"^(?P<head>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:also\s+|has\s+|have\s+|had\s+)*"

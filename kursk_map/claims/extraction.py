@@ -183,6 +183,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             re.search(r"\w+ing\s+(?:to\s+)?$", text[max(sent.start, t.start - 20):t.start]))
         as_of, basis = _as_of(dated.get(id(t)), sent.found, dated, anchor, anchor_basis, years,
                               kept[:i] if participle else [])
+        if _PERSON_PRONOUN.fullmatch(claimant):  # "According to him", "he said": the person named before
+            named = voices.get("named") or publisher or claimant
+            sources = tuple(named if x == claimant else x for x in sources) if named != publisher else sources[:-1] \
+                or (publisher,)
+            claimant = named
         generic = bool(_GENERIC_CLAIMANT.match(claimant))
         if sides.claimant_side(claimant):
             voices["last"] = sides.claimant_side(claimant)
@@ -258,6 +263,7 @@ def _describes_an_object(t, kept, relative, own_places) -> bool:
 _EARLIER = re.compile(r"\b(?:down|up) from(?:\s+as much as|\s+a peak of|\s+some)?(?:\s+about|\s+around|\s+nearly"
                       r"|\s+almost)?\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:it|he|she)", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"(?:he|she|him|her)", re.IGNORECASE)
 
 
 def _earlier_area(text: str, areas, own):

@@ -275,22 +275,29 @@ def compare_png(title_a: str, holdings_a: list[Holding], title_b: str, holdings_
 def chart_png(series: dict[str, list[Holding]], *, dpi: int = DPI) -> bytes:
     """km² each claimant says Ukrainian forces hold, by the date the claims are about, as PNG bytes.
 
-    A step line per claimant (a holding lasts until the claimant's next); a marker at each claim:
-    filled where the area rests on a figure, hollow where the figure is only a lower bound, a
-    square where it is only the named settlements' cells."""
+    A step line per claimant (a holding lasts until the claimant's next), each in a colour and dash of
+    its own; after a claimant's last claim its line goes on faint and dotted (nothing said since). A
+    marker at each claim: filled where the area rests on a figure, hollow where the figure is only a
+    lower bound, a square where it is only the named settlements' cells."""
     fig, ax = plt.subplots(figsize=(10.5, 4.6))
-    colours = plt.get_cmap("tab10")
+    colours = plt.get_cmap("tab20")
     end = max((h.date for hs in series.values() for h in hs), default=None)
-    # the view of all claims underneath, wide and grey; each claimant over it, its holding lasting
-    # until its next claim (or the chart's last date)
-    ordered = sorted(series.items(), key=lambda kv: kv[0] != ALL)
+    # the view of all claims underneath, wide and grey; each claimant over it, those with most claims first
+    # (in the strongest colours, and first in the legend)
+    ordered = sorted(series.items(), key=lambda kv: (kv[0] != ALL, -len(kv[1]), kv[0]))
     for i, (voice, holdings) in enumerate(ordered):
         everyone = voice == ALL
-        colour = "#9a9a9a" if everyone else colours((i - 1) % 10)
-        xs = [h.date for h in holdings] + [end]
-        ys = [h.area_km2 for h in holdings] + [holdings[-1].area_km2]
+        # tab20 in its dark shades first, then its light ones; a dash of its own for each round of 20
+        k = i - 1
+        colour = "#9a9a9a" if everyone else colours((2 * k) % 20 + (k // 10) % 2)
+        dash = "-" if everyone else _DASHES[(k // 20) % len(_DASHES)]
+        xs = [h.date for h in holdings]
+        ys = [h.area_km2 for h in holdings]
         ax.step(xs, ys, where="post", color=colour, linewidth=5 if everyone else 1.4, alpha=0.55 if everyone else 0.95,
-                label=_label(voice), zorder=1 if everyone else 2)
+                linestyle=dash, label=_label(voice), zorder=1 if everyone else 2)
+        if end is not None and holdings[-1].date < end:  # nothing said since: the last holding stands, faintly
+            ax.plot([holdings[-1].date, end], [ys[-1], ys[-1]], color=colour, linewidth=5 if everyone else 1.0,
+                    alpha=0.55 if everyone else 0.45, linestyle="-" if everyone else ":", zorder=1 if everyone else 2)
         for h in holdings:
             ax.plot(h.date, h.area_km2, marker="s" if h.figure is None else "o", markersize=4 if everyone else 6,
                     color=colour, linestyle="none", markerfacecolor="white" if h.lower_bound else colour,
@@ -303,11 +310,15 @@ def chart_png(series: dict[str, list[Holding]], *, dpi: int = DPI) -> bytes:
     handles += [Line2D([], [], marker="o", color="#555", linestyle="none", label="a claimed size"),
                 Line2D([], [], marker="o", color="#555", markerfacecolor="white", linestyle="none",
                        label="a lower bound"),
-                Line2D([], [], marker="s", color="#555", linestyle="none", label="named settlements only")]
+                Line2D([], [], marker="s", color="#555", linestyle="none", label="named settlements only"),
+                Line2D([], [], color="#555", linestyle=":", linewidth=1.0, label="no later claim")]
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     fig.autofmt_xdate()
     fig.tight_layout()
     return _png(fig, dpi)
+
+
+_DASHES = ("-", "--", "-.")
 
 
 def _label(voice: str) -> str:

@@ -44,3 +44,12 @@ def test_a_pronoun_is_not_a_claimant():
 def test_an_estimated_figure_is_no_verb_of_saying(gazetteer):
     (c,) = claims("Russia has since retaken an estimated 40 percent of this territory.", gazetteer)
     assert (c.kind, c.claimant, c.side, c.action, c.fraction) == ("claim", "Example News", "RU", "recaptured", 0.4)
+
+
+@pytest.mark.parametrize("second", ["According to him, Ukrainian troops took control of another 5 km² of territory "
+                                    "in the Kursk region.",
+                                    "He said Ukrainian troops took control of another 5 km² of territory in the Kursk "
+                                    "region."])
+def test_a_pronoun_speaker_is_the_person_named_before(gazetteer, second):
+    found = claims("Syrskyi said the troops advanced in the Kursk region. " + second, gazetteer, publisher="Babel")
+    assert [(c.claimant, c.sources) for c in found] == [("Syrskyi", ("Babel", "Syrskyi"))] * 2
