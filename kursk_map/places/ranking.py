@@ -48,6 +48,9 @@ explained explains stressed stresses warned warns insisted insists reported repo
 admitted admits acknowledged denied denies argued argues recalled recalls
 """.split())
 _THEATRE_COUNTRIES = ("RU", "UA", "BY")
+# The first word of many village names ("Novaya Sorochina", "Malaya Loknya"): alone, half a name.
+_BARE_ADJECTIVES = frozenset("""novaya novy novyy novoye staraya stary staryy staroye bolshaya bolshoy bolshoye malaya
+maly malyy maloye verkhnyaya nizhnyaya krasnaya krasny""".split())
 
 
 def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, int]],
@@ -83,7 +86,9 @@ def resolve(article: Article, mentions: list[Mention], sents: list[tuple[int, in
             # in the region the sentence says, not in Donetsk Oblast
             places.append(_placed_by_context(mention, container))
             continue
-        if best is None or _foreign_word(best, mention.span.surface, container):
+        if best is None or _foreign_word(best, mention.span.surface, container) or (
+                mention.span.surface.lower() in _BARE_ADJECTIVES and not story.prior(best)[1]):
+            # "Novaya and Staraya Sorotitsa": "Novaya" alone is half a name, not a town in Siberia
             unresolved.append(mention.span)
             continue
         after = None

@@ -77,13 +77,18 @@ def _base(ax) -> None:
     _rivers().plot(ax=ax, color=RIVER_COLOUR, linewidth=0.9)
 
 
-def _labels(ax, extent, zoom: int, named: frozenset[str] = frozenset()) -> None:
-    """Place names that fit: bigger places first, a label that would overlap one before it is left out."""
+def _labels(ax, extent, zoom: int, named=()) -> None:
+    """Place names that fit: the settlements the claims name first (a country's name never hides one), then
+    bigger places before smaller; a label that would overlap one before it is left out."""
     lon0, lon1, lat0, lat1 = extent
     renderer = ax.figure.canvas.get_renderer()
     taken = []
-    labels = [(lat, lon, text, 0, "country") for lat, lon, text in country_labels(lon0, lat0, lon1, lat1)]
-    labels += [x for x in label_data(named) if x[4] != "country"]
+    first = sorted({(p.lat, p.lon, p.name) for p in named})
+    labels = [(lat, lon, text, 0, "village") for lat, lon, text in first]
+    labels += [(lat, lon, text, 0, "country") for lat, lon, text in country_labels(lon0, lat0, lon1, lat1)]
+    seen = {(round(lat, 4), round(lon, 4), text) for lat, lon, text in first}
+    labels += [x for x in label_data(frozenset(p.id for p in named)) if x[4] != "country"
+               and (round(x[0], 4), round(x[1], 4), x[2]) not in seen]
     for lat, lon, text, minzoom, kind in labels:
         if minzoom > zoom or not (lon0 < lon < lon1 and lat0 < lat < lat1):
             continue
@@ -242,7 +247,7 @@ def map_png(holdings: list[Holding], ledger: Ledger | None, when: dt.date | None
     _holdings(ax, holdings)
     _settlements(ax, ledger, when)
     _frame(ax, extent, title)
-    _labels(ax, extent, _zoom(extent), frozenset(status))
+    _labels(ax, extent, _zoom(extent), [e.place for e in status.values()])
     _legend(fig, holdings, statuses, bottom=(height - 0.45 - map_h) / height)
     return _png(fig, dpi)
 

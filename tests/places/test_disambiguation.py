@@ -94,3 +94,9 @@ def test_a_village_the_text_puts_in_a_region_is_not_a_namesake_elsewhere(gazette
     assert (m.place.name, m.precision, m.name, m.kind) == ("Kursk Oblast", "region", "Vesoloye", "settlement")
     assert resolved("Russian forces took Pokrovsk in the Donetsk region.", gazetteer, "Pokrovsk").admin1 == \
         "Donetsk Oblast"
+
+
+def test_half_a_name_is_no_town_far_away(gazetteer):
+    found = geoparse(article_from_text("On the Kursk axis they have taken control of Novaya and Staraya Sorotitsa."),
+                     gazetteer)
+    assert "Novaya" not in [m.span.surface for m in found.places]
