@@ -5,7 +5,8 @@
 
 The real reports are scored by half (odd ids develop, even ids test) and, for each half, on its
 later batches alone (``real-dev-b2``, ``real-test-b2``: the 30 reports added after the first 66;
-``-b3``: the 28 added after those; ``-b4``: the 28 after those; ``-b5``: the 24 after them; ``-b6``: the 20 after those).
+``-b3``: the 28 added after those; ``-b4``: the 28 after those; ``-b5``: the 24 after them; ``-b6``: the 20
+after those).
 """
 
 from __future__ import annotations

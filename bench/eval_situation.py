@@ -8,9 +8,10 @@ and the seeds. IoU with the reference area, beside a disc of the reference's siz
 crossing and the cell growth from it with no settlement named (kursk_map/evaluation/situation.py).
 
 For each set, also its ledger's area grown to the reference's own size (the claims' figures
-taken out: what the named settlements place). Then the same built from the annotators' claims instead of the extractor's (``gold-dev``,
-``gold-test``): what the situation stage makes of claims read without error, so how much of the
-gap to the reference is the extraction's and how much the situation's. A gold place is taken to
+taken out: what the named settlements place). Then the same built from the annotators' claims
+instead of the extractor's (``gold-dev``, ``gold-test``): what the situation stage makes of
+claims read without error, so how much of the gap to the reference is the extraction's and how
+much the situation's. A gold place is taken to
 the gazetteer entry of its name that agrees with its row of the corpus's coordinates.csv (kind,
 oblast, nearest point); a gold claim with no date is an undated recap, as the guidelines say.
 """
@@ -84,7 +85,8 @@ if __name__ == "__main__":
               f"RU-held outside {sum(s.russian_outside for s in scores)}/{sum(s.russian for s in scores)}")
         if not name.startswith("gold"):
             sized = score_at_reference_size(build_ledger(reports), reference, gazetteer)
-            print(f"  its ledger grown to the reference's own size: mean IoU {sum(i for _, i in sized) / len(sized):.2f} "
+            mean_sized = sum(i for _, i in sized) / len(sized)
+            print(f"  its ledger grown to the reference's own size: mean IoU {mean_sized:.2f} "
                   f"({' '.join(f'{i:.2f}' for _, i in sized)})")
         for s in scores:
             print("  " + s.line())

@@ -280,7 +280,8 @@ _GENERIC_CLAIMANT = re.compile(r"^(?:the |its )?(?:ministry|defen[cs]e ministry|
                                re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\b(?:Russian|Ukrainian) and (?:Ukrainian|Russian) (?:forces|troops|units|soldiers)\b",
                          re.IGNORECASE)
-_NOW_INSTEAD = re.compile(r"\b(?:rather than|instead of|compared with|against)\s*(?:about\s+|some\s+)?$", re.IGNORECASE)
+_NOW_INSTEAD = re.compile(r"\b(?:rather than|instead of|compared with|against)\s*(?:about\s+|some\s+)?$",
+                          re.IGNORECASE)
 _NOW = re.compile(r"\b(?:now|today|currently|at present)\b", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A settlement named in an earlier sentence and meant here: "the village", "both villages".

@@ -70,8 +70,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|контролир\w+|контролю\w*|удержива\w+|утримую\w*|утриму\w+"),
     ("advanced", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)? (?:forward|deeper|further|into|toward|towards)"
                  r"|invad(?:e|ed|es|ing)|entered|enter(?:s|ing)?|cross(?:ed|es|ing)? (?:the border )?into|broke through"
-                 r"|cross(?:ed|es|ing)? the (?:[\w-]+ )?border|brok(?:e|en) through|penetrat\w+|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
-                 r"|infiltrat\w+|break through|breaking through|punch(?:es|ed|ing)? through|br(?:eak|eaks|eaking|oke) into"
+                 r"|cross(?:ed|es|ing)? the (?:[\w-]+ )?border|brok(?:e|en) through|penetrat\w+"
+                 r"|reach(?:ed|es|ing)? the (?:outskirts|edge)|slip across"
+                 r"|infiltrat\w+|break through|breaking through|punch(?:es|ed|ing)? through"
+                 r"|br(?:eak|eaks|eaking|oke) into"
                  r"|(?:send|sends|sending|sent) (?:[\w,]+ ){0,3}?(?:troops|soldiers|forces|units) into"
                  r"|(?:(?<=to )|(?<=trying to )|(?<=tried to ))attack(?= (?:in|near|at|towards?)\b)"
                  r"|keep(?:s|ing)? up (?:a |the |its |their )?(?:[\w-]+ ){0,3}?(?:of )?(?:offensive|attacks|assaults)"
@@ -186,13 +188,15 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             action = "controls"  # "the area under Ukrainian control had shrunk to 140 km²": what is left is held
         # "were driven out", "were defeated and driven out"
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|had been|has been|have been)\s+(?:\w+ly\s+)?"
-                                 r"(?:\w+(?:ed|en)\s+and\s+)?$", before, re.IGNORECASE)) and not word.split()[0].lower().endswith("ing") \
+                                 r"(?:\w+(?:ed|en)\s+and\s+)?$", before, re.IGNORECASE)) \
+            and not word.split()[0].lower().endswith("ing") \
             or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
         if action == "controls" and _SITUATION_UNDER.search(text, max(start, m.start() - 90), m.start()):
             continue  # "the situation in Kursk Oblast remained under the command's control": the same idiom
-        if action == "recaptured" and passive and not re.match(r"\s+from\b", after) and re.fullmatch(r"push\w*(?: [\w’']+){0,3}? back", word, re.IGNORECASE):
+        if action == "recaptured" and passive and not re.match(r"\s+from\b", after) \
+                and re.fullmatch(r"push\w*(?: [\w’']+){0,3}? back", word, re.IGNORECASE):
             action = "halted"  # "tried to cross the border but were pushed back": the attackers were stopped
         attempt = _ATTEMPT.search(text[max(start, m.start() - 60):m.start()]) or (
             action == "advanced" and _NOT_MOVED.search(before))  # "the enemy has not moved forward a single meter"
@@ -205,7 +209,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if ongoing:
             action = "advanced"  # "Russian forces have been attempting to drive Ukrainian troops out": they attack
         found.append(Trigger(word, m.start(), m.end(), action, _is_modifier(before, after, word), passive,
-                             attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted", ongoing=ongoing))
+                             attempt=action == "halted" and m.lastgroup.rsplit("_", 1)[0] != "halted",
+                             ongoing=ongoing))
     # "Ukraine's hold on the oblast has shrunk by half": the hold is what shrank, the loss is the claim
     found = [t for t in found if not (
         t.action == "controls" and _HOLD_NOUN.search(text, max(start, t.start - 12), t.end)
@@ -233,7 +238,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 _TAKEN = re.compile(r"\b(?:settlements?|villages?|towns?|territor(?:y|ies)|km2|km²|kilomet(?:er|re)s)\s+(taken)\b",
                     re.IGNORECASE)
 _SLOWED = re.compile(r"\b(?:halt|stop|stall|repel|thwart|slow)", re.IGNORECASE)
-# An attempt still going on ("has been trying to drive them out") is an aim, not a failure.
+# An attempt still going on ("has been trying to drive them out") is an attack under way, not a failure.
 _ONGOING = re.compile(r"(?:trying|tries|try|attempting)\b", re.IGNORECASE)
 _FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|failed|unsuccessful\w*|to no avail)\b",
                      re.IGNORECASE)
@@ -251,7 +256,8 @@ _FORCES_BEFORE = re.compile(r"\b(?:troops|forces|units|soldiers|servicemen|fight
                             re.IGNORECASE)
 _REACHED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|village|city|settlement|outskirts|edge|border|river|centre"
                       r"|center)\b)", re.IGNORECASE)
-_ATTEMPT = re.compile(r"\b(?:tried|tries|trying|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmay )(?<!\bmight )try|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
+_ATTEMPT = re.compile(r"\b(?:tried|tries|trying|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmay )(?<!\bmight )try"
+                      r"|attempt\w*|failed|fails|unable|unsuccessful\w*|did not|didn['’]t|could not"
                       r"|not (?:strong )?enough"
                       r"|намагав\w*|намагал\w*|спроб\w*|пытал\w*|пытают\w*|попытк\w*)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)

@@ -56,7 +56,8 @@ _WHOLE = re.compile(r"\b(?:fully|completely|entirely|the whole|all of|the entire
 _MORE = re.compile(r"\b(?:more|another|further|additional|new)\b", re.IGNORECASE)
 # "another 5 km²", "one more settlement": ground added to what was held, whatever the verb
 _MORE_GROUND = re.compile(r"\b(?:another|further|additional|(?:one|two|three|four|five|\d+) more)\s+(?:[\w.,]+\s+)?"
-                          r"(?:sq|square|km|kilomet\w+|settlements?|villages?|towns?|localit(?:y|ies)|hamlets?)(?![a-z])",
+                          r"(?:sq|square|km|kilomet\w+|settlements?|villages?|towns?|localit(?:y|ies)|hamlets?)"
+                          r"(?![a-z])",
                           re.IGNORECASE)
 _LOWER = ("over", "at least", "more than")
 # A count retaken or lost "since August 6" or "in total" is the whole of it since the incursion began.
