@@ -86,5 +86,7 @@ def _reason(claim: ControlClaim, when: dt.date | None) -> str:
         return "an advance or a stopped attack that names no settlement with a known position: no ground to draw"
     if claim.settlement_text and claim.settlement_count is None and claim.area_km2 is None:
         return f"'{claim.settlement_text}' is a lower bound below what the same voice already claims"
-    return ("names no settlement with a known position and gives no figure a side's holding can take (a loss "
-            "larger than all the side was ever claimed to hold there is of other ground)")
+    if claim.action in ("lost", "withdrew", "recaptured") and claim.area_km2 is not None:
+        return (f"{claim.area_km2:,.0f} km² lost or retaken that no holding can take: more than the side was ever "
+                "claimed to hold there (other ground), or no firm figure to take it from")
+    return "names no settlement with a known position and gives no figure a side's holding can take"
