@@ -134,18 +134,10 @@ def _place(name: str, gazetteer: Gazetteer) -> Place | None:
 
 def score_situation(situation: Situation, reference: Reference, gazetteer: Gazetteer,
                     dates=TARGET_DATES) -> list[SituationScore]:
-    cells = theatre_cells(gazetteer)
-    sudzha = next(p for p in gazetteer.lookup("Sudzha") if p.kind == "settlement" and p.admin1 == "Kursk Oblast")
-    origin = geo.to_metric(geo.border_origin(sudzha))
+    cells, origin, oblast = _setting(gazetteer)
     out = []
-    for when in dates:
-        km2 = reference.km2_at(when)
-        if km2 is None:
-            continue
-        held, russian = reference.status_at(when)
-        ref = _reference_area(cells, origin, held, russian, km2)
+    for when, km2, held, russian, ref in _references(reference, gazetteer, dates):
         tool = situation.at(when, ALL).get("UA")
-        oblast = geo.to_metric(geo.region_outline(_KURSK))
         # The reference is the Kursk salient: ground the tool also holds elsewhere (a Belgorod village, a
         # town in Ukraine retaken near the border) is not scored against it.
         mine = geo.to_metric(tool.geometry).intersection(oblast) if tool is not None and tool.geometry is not None \
@@ -163,20 +155,30 @@ def score_at_reference_size(ledger: Ledger, reference: Reference, gazetteer: Gaz
                             dates=TARGET_DATES) -> list[tuple[dt.date, float]]:
     """(date, IoU) of Ukraine's area built from the ledger (all voices) grown to the reference's own km²
     figure: the claims' sizes taken out, what is left is what the named settlements place."""
-    cells = theatre_cells(gazetteer)
-    sudzha = next(p for p in gazetteer.lookup("Sudzha") if p.kind == "settlement" and p.admin1 == "Kursk Oblast")
-    origin = geo.to_metric(geo.border_origin(sudzha))
-    oblast = geo.to_metric(geo.region_outline(_KURSK))
+    cells, _, oblast = _setting(gazetteer)
     out = []
+    for when, km2, _, _, ref in _references(reference, gazetteer, dates):
+        mine = area.holding(ALL, "UA", when, Figure(km2, False, ()), [], ledger, gazetteer, cells).geometry
+        out.append((when, _iou(geo.to_metric(mine).intersection(oblast), ref) if mine is not None else 0.0))
+    return out
+
+
+def _setting(gazetteer: Gazetteer):
+    """The cells, the border crossing near Sudzha (metric) and Kursk Oblast's outline (metric)."""
+    sudzha = next(p for p in gazetteer.lookup("Sudzha") if p.kind == "settlement" and p.admin1 == "Kursk Oblast")
+    return (theatre_cells(gazetteer), geo.to_metric(geo.border_origin(sudzha)),
+            geo.to_metric(geo.region_outline(_KURSK)))
+
+
+def _references(reference: Reference, gazetteer: Gazetteer, dates):
+    """(date, km², settlements held by UA, by RU, the reference area) for each date the reference has a size."""
+    cells, origin, _ = _setting(gazetteer)
     for when in dates:
         km2 = reference.km2_at(when)
         if km2 is None:
             continue
         held, russian = reference.status_at(when)
-        ref = _reference_area(cells, origin, held, russian, km2)
-        mine = area.holding(ALL, "UA", when, Figure(km2, False, ()), [], ledger, gazetteer, cells).geometry
-        out.append((when, _iou(geo.to_metric(mine).intersection(oblast), ref) if mine is not None else 0.0))
-    return out
+        yield when, km2, held, russian, _reference_area(cells, origin, held, russian, km2)
 
 
 def _reference_area(cells: Cells, origin, held: list[Place], russian: list[Place], km2: float):
