@@ -185,8 +185,10 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
                               kept[:i] if participle else [])
         if _PERSON_PRONOUN.fullmatch(claimant):  # "According to him", "he said": the person named before
             named = voices.get("named") or publisher or claimant
-            sources = tuple(named if x == claimant else x for x in sources) if named != publisher else sources[:-1] \
-                or (publisher,)
+            if named == publisher:
+                sources = sources[:-1] or (publisher,)  # no one named before: the outlet's own account
+            else:
+                sources = tuple(named if x == claimant else x for x in sources)
             claimant = named
         generic = bool(_GENERIC_CLAIMANT.match(claimant))
         if sides.claimant_side(claimant):
@@ -194,7 +196,7 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             if not generic:
                 voices["named"] = claimant
         hint = voices.get("last") if generic else None
-        if generic and claimant != publisher and voices.get("named") and not _PRONOUN.fullmatch(claimant):
+        if generic and claimant != publisher and voices.get("named") and claimant.lower() != "it":
             # "The army said its forces liberated Novaya Sorochina" after "Russia's defence ministry said": the ministry
             sources = tuple(voices["named"] if x == claimant else x for x in sources)
             claimant = voices["named"]
@@ -262,7 +264,6 @@ def _describes_an_object(t, kept, relative, own_places) -> bool:
 
 _EARLIER = re.compile(r"\b(?:down|up) from(?:\s+as much as|\s+a peak of|\s+some)?(?:\s+about|\s+around|\s+nearly"
                       r"|\s+almost)?\s*$", re.IGNORECASE)
-_PRONOUN = re.compile(r"(?:it|he|she)", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"(?:he|she|him|her)", re.IGNORECASE)
 
 
