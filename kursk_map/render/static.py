@@ -301,8 +301,8 @@ def chart_png(series: dict[str, list[Holding]], *, dpi: int = DPI) -> bytes:
         ax.step(xs, ys, where="post", color=colour, linewidth=5 if everyone else 1.4, alpha=0.55 if everyone else 0.95,
                 linestyle=dash, label=_label(voice), zorder=1 if everyone else 2)
         if end is not None and holdings[-1].date < end:  # nothing said since: the last holding stands, faintly
-            ax.plot([holdings[-1].date, end], [ys[-1], ys[-1]], color=colour, linewidth=5 if everyone else 1.0,
-                    alpha=0.55 if everyone else 0.45, linestyle="-" if everyone else ":", zorder=1 if everyone else 2)
+            ax.plot([holdings[-1].date, end], [ys[-1], ys[-1]], color=colour, linewidth=5 if everyone else 1.4,
+                    alpha=0.55 if everyone else 0.85, linestyle="-" if everyone else ":", zorder=1 if everyone else 2)
         for h in holdings:
             ax.plot(h.date, h.area_km2, marker="s" if h.figure is None else "o", markersize=4 if everyone else 6,
                     color=colour, linestyle="none", markerfacecolor="white" if h.lower_bound else colour,
@@ -316,7 +316,7 @@ def chart_png(series: dict[str, list[Holding]], *, dpi: int = DPI) -> bytes:
                 Line2D([], [], marker="o", color="#555", markerfacecolor="white", linestyle="none",
                        label="a lower bound"),
                 Line2D([], [], marker="s", color="#555", linestyle="none", label="named settlements only"),
-                Line2D([], [], color="#555", linestyle=":", linewidth=1.0, label="no later claim")]
+                Line2D([], [], color="#555", linestyle=":", linewidth=1.4, label="no later claim")]
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     fig.autofmt_xdate()
     fig.tight_layout()
