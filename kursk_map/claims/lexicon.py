@@ -191,6 +191,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                                  r"(?:\w+(?:ed|en)\s+and\s+)?$", before, re.IGNORECASE)) \
             and not word.split()[0].lower().endswith("ing") \
             or bool(re.match(r"\s+by\b", after))  # "has been advancing" is no passive
+        if action == "controls" and re.search(r"\b(?:unknown|uncertain|unclear|disputed)[\x22”’']?\s+$", before,
+                                              re.IGNORECASE):
+            continue  # "classed by DeepState as under 'unknown' control": no side holds it
         if action == "controls" and re.search(r"\bunder\s+$", before, re.IGNORECASE):
             continue  # "the situation was under control": an idiom; "under Ukrainian control" has a side word
         if action == "controls" and _SITUATION_UNDER.search(text, max(start, m.start() - 90), m.start()):

@@ -1,7 +1,8 @@
 """A side's area at a date: the cells of the settlements it is claimed to hold, and the cells that meet its figure.
 
 The named ground is the cells of the settlements the ledger says the side holds (fighting at one
-it was claimed to hold leaves it there until a claim says it changed hands), less those the other
+it was claimed to hold leaves it there until a claim says it changed hands) on the other side's soil, or on
+its own where it was retaken (a side holding a village it never lost holds no ground there), less those the other
 side is claimed to hold, and less those claimed held more than STALE_DAYS before a figure that came
 down since ("lost 90%" in March outweighs a village claimed held in September; the ledger keeps
 it). When a firm figure of the same region is smaller than the named ground, the settlements
@@ -41,7 +42,8 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
             cells: Cells) -> Holding:
     """What ``side`` holds on ``when`` according to ``voice`` (or ALL), given its figure and sourced geometries."""
     status = ledger.holders_at(when, None if voice == ALL else voice)
-    held = sorted((e for e in status.values() if e.status == side), key=lambda e: e.place.id)
+    held = sorted((e for e in status.values() if e.status == side and _drawn(e, side, when, ledger)),
+                  key=lambda e: e.place.id)
     placed = [(e, c) for e in held if (c := cells.of(e.place)) is not None]
     foreign = {c.index for e in status.values() if e.status == _OTHER[side] and (c := cells.of(e.place))}
     named = sorted({c.index: c for _, c in placed if c.index not in foreign}.values(), key=lambda c: c.index)
@@ -74,6 +76,18 @@ def holding(voice: str, side: str, when: dt.date, figure: Figure | None,
                    figure, derivation, _method(side, names, named_m2 / 1e6, fill_km2, figure, bool(sourced), unplaced,
                                                named, stale, (named_m2 - region_m2) / 1e6 if fill else 0.0),
                    _dedupe(basis))
+
+
+def _drawn(entry, side: str, when: dt.date, ledger: Ledger) -> bool:
+    """A settlement is part of a side's area on the other side's soil, or on its own where it was retaken:
+    Ukraine "in control of Yunakivka", a Sumy village it always held, is no ground it holds (the
+    settlement's marker keeps the status, and the other side's area stays out of its cell)."""
+    if entry.place.country != side:
+        return True
+    return entry.claim.action in _RETAKEN or any(e.status == _OTHER[side] for e in ledger.history(entry.place, when))
+
+
+_RETAKEN = ("recaptured", "lost", "withdrew")  # the other side held it before
 
 
 def _trim(named: list[Cell], placed, figure: Figure | None, side: str,

@@ -40,11 +40,11 @@ from kursk_map.places.gazetteer import Gazetteer
 from kursk_map.situation import area
 from kursk_map.situation import geometry as geo
 from kursk_map.situation.area import ALL, INCURSION_ORIGIN
-from kursk_map.situation.cells import theatre_cells
+from kursk_map.situation.cells import THEATRE_REGIONS, theatre_cells
 from kursk_map.situation.ledger import Ledger, claim_date, claimant_group
 from kursk_map.situation.records import DERIVATIONS, Basis, Figure, Holding
 
-__all__ = ["Basis", "Holding", "Figure", "holdings_for", "KM2_PER_SETTLEMENT", "ALL", "INCURSION_ORIGIN",
+__all__ = ["Basis", "Holding", "Figure", "holdings_for", "in_theatre", "theatre_names", "KM2_PER_SETTLEMENT", "ALL", "INCURSION_ORIGIN",
            "DERIVATIONS"]
 
 # Ukraine's own pairing of the two figures in one statement: 1,294 km² and 100 settlements
@@ -85,8 +85,11 @@ def holdings_for(reports: list[ArticleClaims], ledger: Ledger, gazetteer: Gazett
                    key=lambda x: x[:5])
     voices = sorted({claimant_group(c.claimant) for *_, c, _ in items})
     # Undated recaps ("initially seized about 1,376 km²") say how much a side once held: its peak.
+    theatre = theatre_names(gazetteer)
+    items = [x for x in items if in_theatre(x[5], theatre)]
     recaps = [(claimant_group(c.claimant), c, r) for r in reports for c in r.claims
-              if c.kind == "claim" and c.recap and claim_date(c, r) is None and _action(c) in ("controls", "captured")]
+              if c.kind == "claim" and c.recap and claim_date(c, r) is None and _action(c) in ("controls", "captured")
+              and in_theatre(c, theatre)]
     cells = theatre_cells(gazetteer)
     in_ledger = {id(e.claim) for e in ledger.entries}
     out: list[Holding] = []
@@ -130,6 +133,20 @@ def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list
                 out.append(holding)
             last[side] = holding
     return out
+
+
+def theatre_names(gazetteer: Gazetteer) -> frozenset[str]:
+    """The names of the oblasts the cells cover."""
+    return frozenset(p.name for p in gazetteer.places if p.id in THEATRE_REGIONS)
+
+
+def in_theatre(claim: ControlClaim, theatre: frozenset[str]) -> bool:
+    """Whether a claim's ground is the theatre the cells cover: its oblasts, or Russian territory at large
+    (where the incursion is). "Took almost 4,500 km² in Ukraine in 2024" or "610 km² in the Donetsk region"
+    is the wider war; its figure is no side's holding here (the claim is listed as not drawn)."""
+    mentions = claim.place_mentions
+    return not mentions or any(m.place.id in THEATRE_REGIONS or m.place.id == "country:RU"
+                               or m.place.name in theatre or m.place.admin1 in theatre for m in mentions)
 
 
 def _same(a: Holding, b: Holding) -> bool:

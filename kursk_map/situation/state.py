@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kursk_map.model import ArticleClaims, ControlClaim
 from kursk_map.places.gazetteer import Gazetteer, load_gazetteer
-from kursk_map.situation.holdings import ALL, Holding, holdings_for
+from kursk_map.situation.holdings import ALL, Holding, holdings_for, in_theatre, theatre_names
 from kursk_map.situation.ledger import Ledger, build_ledger, claim_date
 
 __all__ = ["Situation", "NotDrawn", "situation_of", "map_date"]
@@ -70,18 +70,21 @@ def situation_of(reports: list[ArticleClaims], gazetteer: Gazetteer | None = Non
     holdings = holdings_for(reports, ledger, gazetteer) if reports else []
     used = {id(b.claim) for h in holdings for b in h.basis} | {id(e.claim) for e in ledger.entries}
     not_drawn = []
+    theatre = theatre_names(gazetteer)
     for report in reports:
         for claim in report.claims:
             if claim.kind != "claim" or id(claim) in used:
                 continue
             when = claim_date(claim, report)
-            not_drawn.append(NotDrawn(claim, report, map_date(report), _reason(claim, when)))
+            not_drawn.append(NotDrawn(claim, report, map_date(report), _reason(claim, when, theatre)))
     return Situation(tuple(holdings), ledger, tuple(not_drawn))
 
 
-def _reason(claim: ControlClaim, when: dt.date | None) -> str:
+def _reason(claim: ControlClaim, when: dt.date | None, theatre: frozenset[str]) -> str:
     if when is None:
         return "the report's date is unknown"
+    if not in_theatre(claim, theatre):
+        return "its ground lies outside the oblasts this map covers (the wider war): no holding here takes it"
     if claim.action in ("advanced", "halted"):
         return "an advance or a stopped attack that names no settlement with a known position: no ground to draw"
     if claim.settlement_text and claim.settlement_count is None and claim.area_km2 is None:

@@ -93,6 +93,8 @@ def test_success_achieved_is_an_advance(gazetteer):
 
 @pytest.mark.parametrize("sentence", [
     "The General Staff said that the situation in the Kursk region remained under the command's control.",
+    'A further 81 square kilometres of the Kursk region along the border is classed by the map as under "unknown" '
+    "control.",
     "Kyiv's forces seized a piece of the Kursk region in August, marking the first time that a foreign army has "
     "seized and held Russian territory since 1945."])
 def test_idioms_and_asides_of_significance_are_no_claims(gazetteer, sentence):

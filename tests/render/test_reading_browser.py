@@ -227,7 +227,7 @@ def many_voices(tmp_path_factory):
                 "Zaoleshenka", "Kazachya Loknya", "Sverdlikovo", "Makhnovka", "Pogrebki", "Nikolsky", "Orlovka")
     for i, village in enumerate(villages):
         write_report(seeds / f"r{i:02d}.txt", f"Ukrainian forces control {village} in the Kursk region, while Russian "
-                     f"forces hold Korenevo.", date="2024-10-01", publisher=f"Outlet {chr(65 + i)}")
+                     f"forces have recaptured Korenevo.", date="2024-10-01", publisher=f"Outlet {chr(65 + i)}")
     assert build(seeds, root / "out", self_contained=True).failures == ()
     return root / "out"
 

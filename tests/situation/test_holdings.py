@@ -313,3 +313,41 @@ def test_a_side_capturing_its_own_ground_retakes_it(gazetteer):
                   ("2024-09-13", "Russian forces have seized 10 settlements in the Kursk region, the Russian "
                                  "Defence Ministry said."))
     assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT, abs=0.01)
+
+
+def test_a_side_holding_a_village_of_its_own_it_never_lost_holds_no_ground_there(gazetteer):
+    s = situation(gazetteer,
+                  ("2025-04-10", "Ukrainian forces control 60 square kilometres of the Kursk region, the General "
+                                 "Staff said."),
+                  ("2025-04-11", "Ukrainian forces remain in control of Yunakivka in the Sumy region, the General "
+                                 "Staff said."))
+    h = ua(s, "2025-04-11", UA_STAFF)
+    assert "Yunakivka" not in h.settlements and "Sumy" not in h.method
+    sumy = geo.to_metric(geo.region_outline("ne:UA-59"))
+    assert geo.to_metric(h.geometry).intersection(sumy).area < 1e4
+    assert within_one_cell(h, 60, gazetteer)
+
+
+def test_a_village_of_its_own_the_side_retook_is_part_of_its_area(gazetteer):
+    s = situation(gazetteer,
+                  ("2025-03-01", "Russian forces captured Basivka in the Sumy region, the Russian Defence Ministry "
+                                 "said."),
+                  ("2025-03-05", "Ukrainian forces recaptured Basivka in the Sumy region, the General Staff said."))
+    assert "Basivka" in s.at(D("2025-03-01"), ALL)["RU"].settlements
+    assert ua(s, "2025-03-05").settlements == ("Basivka",)
+    russian = s.at(D("2025-03-05"), ALL).get("RU")
+    assert russian is None or "Basivka" not in russian.settlements
+
+
+def test_a_figure_of_the_wider_war_is_no_holding_here(gazetteer):
+    s = situation(gazetteer,
+                  ("2025-02-20", "Russian forces took 4,500 square kilometres of territory in Ukraine, Rudskoi said."),
+                  ("2025-03-01", "Russian forces captured Basivka in the Sumy region, the Russian Defence Ministry "
+                                 "said."),
+                  ("2025-03-02", "Russian forces captured 610 square kilometres in the Donetsk region, the Russian "
+                                 "Defence Ministry said."))
+    for when in ("2025-03-01", "2025-03-02"):
+        russian = s.at(D(when), ALL)["RU"]
+        assert russian.figure is None and russian.settlements == ("Basivka",), (when, russian.method)
+    reasons = {n.claim.area_km2: n.reason for n in s.not_drawn}
+    assert "outside the oblasts this map covers" in reasons[4500.0] and "wider war" in reasons[610.0]
