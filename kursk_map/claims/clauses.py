@@ -69,6 +69,7 @@ _RECAP_WORDS = re.compile(
     re.IGNORECASE)
 _COMMA = re.compile(r",(?!\d{3})")
 _LAUNCH = re.compile(r"(?:launch|began|begun|begin|start|mount|open)", re.IGNORECASE)
+_CROSSING = re.compile(r"\bcross|\binvad|\bbroke through|\bbreak through|\bburst", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\b(?:who|which|whose)\b", re.IGNORECASE)
 _PART_ENDS = {"early": 10, "mid": 20}  # the last day of the month "early" and "mid-" reach
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|since\s+|been\s+|so far\s+|still\s+|already\s+|now\s+)*$",
@@ -131,6 +132,8 @@ def is_recap(text: str, t: Trigger, clause: tuple[int, int], as_of: dt.date | No
     if t.action == "advanced" and _LAUNCH.match(t.text) and as_of and report and (report - as_of).days > 1 \
             and not re.search(r"\bnew\b", text[start:end], re.IGNORECASE):
         return True  # "On August 6, Ukraine launched a major offensive" in a report of 15 August: how it began
+    if t.action == "advanced" and _CROSSING.search(t.text) and as_of and report and (report - as_of).days > 7:
+        return True  # "in the early hours of 6 August ... by crossing the border" in a report of 18 August
     if _AT_THAT_POINT.search(text, start, end):
         return True  # "controlled roughly 350 sq km of Kursk Oblast at that point, rather than 100 as they do now"
     if _EARLIER_CLAIM.search(text[max(start, t.start - 70):t.start]):

@@ -202,6 +202,11 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
             claimant = voices["named"]
         side = sides.side_of(text, t, sent.start, sent.end, mentions, claimant, publisher, hint, voices.get("last"),
                              voices.get("subject"))
+        lead = out[-1] if out and i and participle and re.search(r",\s*$", text[max(sent.start, t.start - 3):t.start]) \
+            and not sides.names_a_force(text, kept[i - 1].end, t.start) else None
+        if lead is not None:  # "Russian forces are pushing forward in Ukraine ..., seizing an area": the same force
+            side = sides.subject_side(text, kept[i - 1], sent.start, sent.end) or lead.side
+            mentions = mentions if own_places[id(t)] else list(lead.place_mentions)
         # "Russia has seized two villages in the Kursk region" is a capture, as the verb says (the guidelines);
         # the situation reads a capture of the side's own ground as a retaking
         action = t.action

@@ -157,6 +157,8 @@ def find_fractions(text: str, start: int = 0, end: int | None = None) -> list[Fr
                      key=lambda m: m.start())
     for m in matches:
         raw = m.group("f").lower()
+        if re.search(r"\b(?:size|times)\b", m.group(), re.IGNORECASE):
+            continue  # "an area half the size of London": a comparison, no share of the ground
         if raw in _FRACTION_WORDS:
             value = _FRACTION_WORDS[raw]
             if value is None:

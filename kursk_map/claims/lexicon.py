@@ -46,10 +46,12 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|territor(?:y|ies)|ground|square (?:kilomet|mile)\w*|km2|km²)\b)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|conquer(?:s|ed|ing)?|took over|tak(?:e|es|en|ing) over|overr(?:an|un)|storm(?:ed)?"
                  r"|(?:had|has|have) been taken(?=\s*[.,;]| by\b| from\b| in\b| over\b)"
                  r"|заня\w+|захват\w+|взял\w* под контроль|захопил\w*|зайняли|взяли під контроль"),
-    ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)|abandon(?:ed|s|ing)?"
+    ("withdrew", r"withdr(?:ew|awn|aw|awing|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:back|out)"
+                 r"|pull(?:ed|s|ing)? (?:its|their|the) (?:[\w-]+ )?(?:forces|troops|units) (?:back|out)|abandon(?:ed|s|ing)?"
                  r"|fled|flee(?:s|ing)?|reposition\w*|leaving(?= (?-i:[A-Z]))"
                  r"|отступ\w+|отошл\w+|відступ\w+|відійшл\w+|вийшл\w+ з"),
-    ("lost", r"los(?:e|es|t|ing) (?:full |complete )?control(?: of| over)?|los(?:e|es|t|ing)|shr(?:ank|unk|inking|inks|ink)"
+    ("lost", r"los(?:e|es|t|ing) (?:at least )?(?:full |complete |partial )?control(?: of| over)?"
+             r"|weaken(?:ed|s|ing)? (?:[\w’']+['’]s |its |their )hold on|los(?:e|es|t|ing)|shr(?:ank|unk|inking|inks|ink)"
              r"|потерял\w*|втратил\w*"),
     ("halted", r"halt(?:ed|s|ing)?|stopp(?:ed|ing)|stop(?:s)?|repel(?:led|s|ling)?|repuls(?:ed|e|es)|thwart(?:ed|s)?"
                r"|stall(?:ed|s)?|остановлен\w*|останов\w+|отраж\w+|отбил\w*|отбит\w*|пресека\w+|пресечен\w*|зупин\w+"
@@ -77,7 +79,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|(?:send|sends|sending|sent) (?:[\w,]+ ){0,3}?(?:troops|soldiers|forces|units) into"
                  r"|(?:(?<=to )|(?<=trying to )|(?<=tried to ))attack(?= (?:in|near|at|towards?)\b)"
                  r"|keep(?:s|ing)? up (?:a |the |its |their )?(?:[\w-]+ ){0,3}?(?:of )?(?:offensive|attacks|assaults)"
-                 r"|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
+                 r"|slic(?:e|ed|es|ing) through|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
                  r"|mop(?:s|ped|ping)? up|got to(?= (?-i:[A-Z]))"
                  r"|(?:had|have|has|made) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)+success(?:es)?"
                  r"|(?:achieved|scored) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)*success(?:es)?"
@@ -205,9 +207,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             action == "advanced" and _NOT_MOVED.search(before))  # "the enemy has not moved forward a single meter"
         if attempt and action == "halted":
             continue  # "Moscow tried to fend off the advance": an attempt to stop is no halt
+        tried = attempt and _TRIED.match(attempt.group())
         if attempt and action in ("advanced", "captured", "recaptured") and (
-                not _ONGOING.match(attempt.group()) or _FAILED.search(text, m.end(), end)):
-            action = "halted"  # "tried to advance", "keep trying to slip across but are destroyed": stopped
+                not _ONGOING.match(attempt.group()) and not tried or _FAILED.search(text, start if tried else m.end(), end)):
+            action = "halted"  # "failed to advance", "tried ... but were pushed back"; a bare "had tried to enter": attack
         ongoing = bool(attempt) and action in ("advanced", "captured", "recaptured")
         if ongoing:
             action = "advanced"  # "Russian forces have been attempting to drive Ukrainian troops out": they attack
@@ -243,7 +246,9 @@ _TAKEN = re.compile(r"\b(?:settlements?|villages?|towns?|territor(?:y|ies)|km2|k
 _SLOWED = re.compile(r"\b(?:halt|stop|stall|repel|thwart|slow)", re.IGNORECASE)
 # An attempt still going on ("has been trying to drive them out") is an attack under way, not a failure.
 _ONGOING = re.compile(r"(?:trying|tries|try|attempting)\b", re.IGNORECASE)
-_FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|failed|unsuccessful\w*|to no avail)\b",
+_TRIED = re.compile(r"(?:tried|attempted)\b", re.IGNORECASE)
+_FAILED = re.compile(r"\b(?:but|without success|destroyed|repelled|repulsed|failed|unsuccessful\w*|to no avail|in vain"
+                     r"|stopped|halted|thwarted|foiled|beaten back|pushed back|eliminated|defeated)\b",
                      re.IGNORECASE)
 _HALTED_NOUN = re.compile(r"(?:counter-?)?(?:offensives?|attacks?|assaults?|advances?|incursions?|breakthroughs?)",
                           re.IGNORECASE)

@@ -54,6 +54,9 @@ _OBJECT = re.compile(r"\b(?:from|against|with|to|by|(?<!thousands )(?<!hundreds 
                      r"(?<!groups )of|into|on|at|for|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _ELIDED = re.compile(r"\s*(?:and|but|then)\s+(?:(?:also|later|then|quickly|soon|subsequently|\w+ly)\s+)*",
                      re.IGNORECASE)
+_TROOPS_AFTER = re.compile(r"\w+\s+(?:[\w-]+\s+)?(?:forces|troops|units|soldiers|army|military|fighters)\b",
+                           re.IGNORECASE)
+_WEAKENED = re.compile(r"weaken", re.IGNORECASE)
 _IN = re.compile(r"\bin\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _FIGHTING_TO = re.compile(r"\b(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+)?"
@@ -80,11 +83,13 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     # "Ukraine stunned the world—and Russia above all—by ... capturing": an aside between dashes names no actor
     asides = [(m.start(), m.end()) for m in ASIDE.finditer(text, start, end) if not (m.start() < t.start < m.end())]
     forces = [(pos, g) for pos, g in forces if g and not any(a <= pos < b for a, b in asides)]
-    left = [g for pos, g in forces if pos < t.start]
+    # forces named before the verb; "in eastern Ukraine" is where, not who
+    left = [g for pos, g in forces if pos < t.start and not _IN.search(text, max(start, pos - 20), pos)]
     right = [g for pos, g in forces if t.end < pos < t.end + 60]
     clause = clause_span(text, t, start, end)
     # The clause's forces before the verb, less those after a preposition ("took it from Russia").
-    subject = [g for pos, g in forces if clause[0] <= pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)]
+    subject = [g for pos, g in forces if clause[0] <= pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)
+               and not _IN.search(text, max(start, pos - 20), pos)]
     if not subject and _ELIDED.fullmatch(text, clause[0], t.start):
         # "Russia ... has been advancing in eastern Ukraine - and took the town": the first verb's subject
         subject = [g for pos, g in forces if start <= pos < clause[0]
@@ -93,13 +98,19 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     before = text[max(clause[0], t.start - 60):t.start]
     by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
     if t.text.split()[0].lower().endswith("ing") and _ADVERBIAL.search(text, max(start, t.start - 8), t.start):
-        main = [g for pos, g in forces if pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)]
+        main = [(pos, g) for pos, g in forces if pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)
+                and not _IN.search(text, max(start, pos - 20), pos)]
+        # "Taking the Russians by surprise, Ukrainian forces ... by crossing": the troops named, not an object before
+        troops = [g for pos, g in main if _TROOPS_AFTER.match(text, pos)]
         if main and t.action != "halted":
-            return main[0]  # "800 Russian soldiers had entered Sudzha, ... after seizing the industrial zone"
+            return (troops or [g for _, g in main])[0]  # "800 Russian soldiers had entered Sudzha, ... after seizing"
         comma = text.find(",", t.end, end)
         following = [g for pos, g in forces if comma > 0 and comma < pos <= comma + 25]
         if not main and following and t.action != "halted":
             return following[0]  # "after launching a counteroffensive in the Kursk region, Russia stepped up"
+    inside = [g for pos, g in forces if t.start <= pos < t.end]
+    if inside and t.action == "lost" and _WEAKENED.match(t.text):
+        return inside[0]  # "Russia has weakened Ukraine's hold on the Kursk region": whose hold it was
     if t.action == "halted":
         attackers = [g for pos, g in forces if clause[0] <= pos < t.start and _ATTACKER.match(text, pos)]
         if attackers:
@@ -156,11 +167,18 @@ def opening_subject(text: str, start: int, end: int) -> str | None:
     return m.lastgroup if m is not None and m.lastgroup != "enemy" and _is_force(text, m, end) else None
 
 
+def names_a_force(text: str, start: int, end: int) -> bool:
+    """Whether a force is named between ``start`` and ``end`` ("in eastern Ukraine" is a place, not a force)."""
+    return any(_is_force(text, m, end) and not _IN.search(text, max(0, m.start() - 20), m.start())
+               for m in _SIDE.finditer(text, start, end))
+
+
 def subject_side(text: str, t: Trigger, start: int, end: int) -> str | None:
     """The side named as the verb's subject in its clause ("Russia has won back"), if any."""
     clause = clause_span(text, t, start, end)
     found = [m.lastgroup for m in _SIDE.finditer(text, clause[0], t.start) if m.lastgroup != "enemy"
-             and _is_force(text, m, end) and not _OBJECT.search(text, max(start, m.start() - 8), m.start())]
+             and _is_force(text, m, end) and not _OBJECT.search(text, max(start, m.start() - 8), m.start())
+             and not _IN.search(text, max(start, m.start() - 20), m.start())]
     return found[-1] if found else None
 
 

@@ -86,3 +86,10 @@ def test_then_rather_than_now_gives_an_earlier_and_a_current_figure(gazetteer):
                    "as they do now.", gazetteer, date="2025-03-21")
     assert [(c.area_km2, c.recap, c.as_of and c.as_of.isoformat()) for c in found] == [
         (350.0, True, None), (100.0, False, "2025-03-21")]
+
+
+@pytest.mark.parametrize("date, kind", [("2024-08-18", "context"), ("2024-08-09", "claim")])
+def test_a_border_crossing_dated_over_a_week_before_the_report_is_how_it_began(gazetteer, date, kind):
+    (c,) = [c for c in claims("Ukrainian forces in the early hours of 6 August crossed the border into Russia's Kursk "
+                              "Oblast.", gazetteer, date=date) if c.action == "advanced"]
+    assert (c.kind, c.side) == (kind, "UA")

@@ -84,7 +84,13 @@ def test_many_voices(gazetteer, sentence, side, action):
     ("North Korean troops have driven the Ukrainian armed forces out of the village of Plekhovo.", "RU", "recaptured"),
     ("Ukrainian units regained lost positions near Vovchansk.", "UA", "recaptured"),  # "lost" is an adjective
     ("Officials said Russia repelled the attacks - the largest incursion into Russia so far.", "UA", "halted"),
-    ("Russian troops tried to push back Ukrainian positions near Sudzha.", "RU", "halted"),
+    ("Russian troops tried in vain to push back Ukrainian positions near Sudzha.", "RU", "halted"),
+    ("Russia has weakened Ukraine's hold on the Kursk region in recent days, bloggers said.", "UA", "lost"),
+    ("The map showed that Ukraine had pulled its forces back from land west of Sverdlikovo.", "UA", "withdrew"),
+    ("The map showed that Ukraine had lost at least partial control of the Kursk region.", "UA", "lost"),
+    ("Russian forces have been slicing through Ukrainian defences in the Kursk region.", "RU", "advanced"),
+    # an attempt with no word of how it ended is an attack (the dev gold reads it so 5 times to 1)
+    ("The channel said the AFU had tried to enter Russia through the Krasnaya Yaruga district.", "UA", "advanced"),
     ("\"We have already cleared one locality, Martynovka,\" the general said.", "RU", "recaptured"),
     ("Ukrainian units have finished clearing the Malaya Loknya - Pogrebki line.", "UA", "recaptured"),
     ("Akhmat said Moscow's forces were \"clearing areas\" of Ukrainian troops in the Belgorod region.", "RU",
@@ -93,7 +99,7 @@ def test_many_voices(gazetteer, sentence, side, action):
      "halted"),
     ("Some Ukrainian units, airborne troops in particular, remain in Kursk Oblast, the outlet has learned.", "UA",
      "controls"),
-    ("The Ukrainian army tried to break through the border in the Belgorod region.", "UA", "halted"),
+    ("The Ukrainian army tried to break through the border in the Belgorod region.", "UA", "advanced"),
     ("\"East of Sudzha, the Ukrainian defence forces were successful.\"", "UA", "advanced"),
     ("On 6 August 2024, Ukrainian forces crossed the Russian-Ukrainian border near the town of Sudzha.", "UA",
      "advanced"),

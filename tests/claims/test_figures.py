@@ -51,6 +51,7 @@ def test_fractions(text, value):
 
 def test_fraction_of_something_else_is_not_a_fraction_of_ground():
     assert find_fractions("half of the soldiers were wounded") == []
+    assert find_fractions("seizing an area half the size of London over the last month") == []
 
 
 def test_a_size_is_not_a_figure_of_control():

@@ -32,3 +32,23 @@ def test_thousands_of_soldiers_are_the_subject_not_an_object(gazetteer):
     (c,) = claims("Thousands of Ukrainian soldiers punched through the border into the Kursk region on Aug. 6.",
                   gazetteer, publisher="The Star")
     assert (c.side, c.action) == ("UA", "advanced")
+
+
+def test_the_troops_named_are_the_subject_of_a_gerund_not_an_object_before_them(gazetteer):
+    found = claims("Taking the Russians by surprise, Ukrainian troops broke through the lines by crossing the border "
+                   "into the Kursk region.", gazetteer)
+    assert {c.side for c in found if c.action == "advanced"} == {"UA"}
+
+
+def test_a_country_named_as_the_place_is_no_subject(gazetteer):
+    (c, *_) = [c for c in claims("Russian troops had been driven back in eastern Ukraine, but they have now taken up "
+                                 "their advance again, capturing 600 square kilometres in November.", gazetteer,
+                                 date="2024-11-26") if c.area_km2]
+    assert (c.side, c.action, c.area_km2) == ("RU", "captured", 600.0)
+
+
+def test_a_participle_after_a_comma_goes_on_about_the_force_and_ground_before_it(gazetteer):
+    found = claims("Russian forces are pushing forward in Ukraine at the quickest pace since 2022, seizing an area half "
+                   "the size of London over the last month, analysts said.", gazetteer, date="2024-11-26")
+    assert [(c.side, c.action, c.places, c.fraction) for c in found if c.kind == "claim"] == [
+        ("RU", "advanced", ("Ukraine",), None), ("RU", "captured", ("Ukraine",), None)]
