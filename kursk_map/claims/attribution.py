@@ -65,6 +65,12 @@ _LEADING = re.compile(r"^(?:and|but|however|meanwhile|while|that|as|so|also|in a
 _NOT_A_SPEAKER = re.compile(
     r"^(?:it|this|which|who|there|what|they|we|i|you|one|some|many|others|officials?)$|\b(?:will|would|could|may|might|must|should|can)\b",
     re.IGNORECASE)
+# "the Ukrainian army general staff made no mention of the village but said": the speaker ends before its own verb
+_CLAUSE_AFTER = re.compile(r"\s+(?:made no|rejected|had not|has not|started to|points out|comes|came|but|as saying"
+                           r"|and (?:backed|confirmed|supported))\b.*$",
+                           re.IGNORECASE)
+_NO_SOURCE = re.compile(r"(?:the\s+|a\s+)?(?:latest\s+|new\s+)?(?:reports?|data|news|newspaper|outlet|battlefield|u"
+                        r"|information|estimates?)|the|cent\b.*", re.IGNORECASE)
 # "The ministry also released a video that it said showed ...": "it" is the one that released it.
 _SHOWN_BY = re.compile(r"^(?P<head>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:also\s+|has\s+|have\s+|had\s+)*"
                        r"(?:released|publish(?:ed|es)|posted|issued|shared|aired|broadcast|showed|presented)\s+"
@@ -99,7 +105,9 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
             continue  # unanchored: it would try every position of the sentence for nothing
         for m in rx.finditer(chunk):
             who = (m.groupdict().get("who") or m.groupdict().get("outlet") or "").strip()
-            who = _LEADING.sub("", who).strip(" '’")
+            who = _CLAUSE_AFTER.sub("", _LEADING.sub("", who)).strip(" '’")
+            if _NO_SOURCE.fullmatch(who):
+                continue  # "According to the latest data", "per cent of the territory", "the newspaper": no one named
             if kind == "say" and (shown := _SHOWN_BY.match(who) or _DID_AND.match(who)):
                 who = shown.group("head")  # "the ministry released a video that it said showed": the ministry
             if not who or len(who.split()) > 12 or (kind in ("say", "appositive") and _NOT_A_SPEAKER.search(who)
@@ -126,6 +134,9 @@ def _tidy(who: str) -> str:
     # "a U.S. assessment shared by senior American officials": the officials are the source
     who = re.sub(r"^(?:a|an|the)\s+.*?\b(?:assessment|report|statement|estimate|analysis)\s+(?:shared|made|issued|given|"
                  r"prepared)\s+by\s+", "", who, flags=re.IGNORECASE)
+    # "data from Russia's General Staff", "acting governor Smirnov's recent report to Putin": the body, the person
+    who = re.sub(r"^(?:data|figures|information|reports?) from\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"['’]s\s+(?:recent\s+|latest\s+)?(?:report|statement|data|figures)\b.*$", "", who, flags=re.IGNORECASE)
     who = re.sub(r"['’]s?$", "", who)
     who = re.sub(r"\bDefense\b", "Defence", who)
     who = re.sub(r"^The\b", "the", who) if not is_outlet(who) else who

@@ -63,7 +63,8 @@ _LOWER = ("over", "at least", "more than")
 # A count retaken or lost "since August 6" or "in total" is the whole of it since the incursion began.
 _SINCE_START = re.compile(r"\b(?:since (?:the (?:start|beginning|outset)|(?:early )?august\b(?! \d{1,2}, 2025)"
                           r"|aug\.? 6|6 august|the (?:ukrainian |kursk )?(?:incursion|invasion|offensive|operation))"
-                          r"|in total|to date)", re.IGNORECASE)
+                          r"|in total|to date|(?:has|have|had) since|during the (?:operation|counter-?offensive))",
+                          re.IGNORECASE)
 # In the view of all claims, an independent tracker's size stands against belligerents' for this long.
 TRACKERS = "independent trackers"
 TRACKER_DAYS = 14
@@ -112,10 +113,14 @@ def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list
     for when, *_, claim, report in items:
         # The same figure for the same day, said twice (a ministry and its general, two outlets
         # retelling one statement), is one claim: "retook two villages" twice is not four.
-        event = (when, claim.side, claim.action, claim.area_km2, claim.settlement_count, claim.settlement_range,
-                 claim.fraction, tuple(sorted({m.place.id for m in claim.place_mentions})))
-        repeated = event in told and claim.geometry is None
-        told.add(event)
+        # A figure told by two voices a day apart ("liberated 10 settlements over the past two days", "on September
+        # 13 the ministry reported the liberation of 10 communities") is one event too, whatever places each names.
+        figure = (claim.area_km2, claim.settlement_count, claim.settlement_range, claim.fraction)
+        event = (claim.side, claim.action, *figure,
+                 () if any(x is not None for x in figure) else tuple(sorted({m.place.id for m in claim.place_mentions})))
+        days = (when - dt.timedelta(days=1), when, when + dt.timedelta(days=1)) if event[-1] == () else (when,)
+        repeated = any((d, *event) in told for d in days) and claim.geometry is None
+        told.add((when, *event))
         moved = not repeated and _apply(claim, report, state, prefer_trackers=voice == ALL)
         if not moved and id(claim) not in in_ledger:
             continue

@@ -53,3 +53,14 @@ def test_an_estimated_figure_is_no_verb_of_saying(gazetteer):
 def test_a_pronoun_speaker_is_the_person_named_before(gazetteer, second):
     found = claims("Syrskyi said the troops advanced in the Kursk region. " + second, gazetteer, publisher="Babel")
     assert [(c.claimant, c.sources) for c in found] == [("Syrskyi", ("Babel", "Syrskyi"))] * 2
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("According to the latest data, Ukraine controls 1,300 square kilometres of the Kursk region.", "Example News"),
+    ("The Ukrainian army general staff made no mention of the village but said that its forces held Sudzha.",
+     "the Ukrainian army general staff"),
+    ("According to data from Russia's General Staff, Russian forces have retaken 800 square kilometres of the Kursk "
+     "region.", "Russia's General Staff")])
+def test_the_claimant_is_whoever_is_named_not_the_data_or_the_rest_of_the_clause(gazetteer, sentence, claimant):
+    (c,) = [c for c in claims(sentence, gazetteer) if c.kind == "claim"]
+    assert c.claimant == claimant

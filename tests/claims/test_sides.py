@@ -44,7 +44,7 @@ def test_a_country_named_as_the_place_is_no_subject(gazetteer):
     (c, *_) = [c for c in claims("Russian troops had been driven back in eastern Ukraine, but they have now taken up "
                                  "their advance again, capturing 600 square kilometres in November.", gazetteer,
                                  date="2024-11-26") if c.area_km2]
-    assert (c.side, c.action, c.area_km2) == ("RU", "captured", 600.0)
+    assert (c.side, c.action, c.area_km2, c.places) == ("RU", "captured", 600.0, ("Ukraine",))  # not Kursk's ground
 
 
 def test_a_participle_after_a_comma_goes_on_about_the_force_and_ground_before_it(gazetteer):

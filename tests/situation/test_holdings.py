@@ -203,6 +203,25 @@ def test_the_same_figure_told_twice_for_one_day_counts_once(gazetteer):
     assert ua(s, "2024-10-02").figure.km2 == pytest.approx(1000 - 2 * KM2_PER_SETTLEMENT)
 
 
+def test_the_same_figure_told_a_day_apart_naming_different_places_counts_once(gazetteer):
+    s = situation(gazetteer,
+                  UA_1000_KM2,
+                  ("2024-09-12", "Over the past two days Russian forces liberated 10 settlements in the Kursk region, the "
+                                 "Russian Defence Ministry said."),
+                  ("2024-09-13", "Russian forces liberated 10 settlements, among them Snagost and Apanasovka, TASS "
+                                 "said."))
+    assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT)
+
+
+def test_villages_retaken_since_are_a_total_off_the_peak(gazetteer):
+    s = situation(gazetteer,
+                  UA_1000_KM2,
+                  ("2024-09-20", "Russian forces retook 10 villages in the Kursk region, the Russian Defence Ministry "
+                                 "said."),
+                  ("2024-10-09", "Russia has since claimed to have retaken 12 villages in the Kursk region."))
+    assert ua(s, "2024-10-09").figure.km2 == pytest.approx(1000 - 12 * KM2_PER_SETTLEMENT)
+
+
 def test_in_the_view_of_all_an_independent_trackers_size_stands_for_a_fortnight(gazetteer):
     s = situation(gazetteer,
                   ("2025-02-06", "Ukrainian forces control 428 square kilometres of the Kursk region, DeepState said."),
