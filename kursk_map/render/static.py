@@ -82,7 +82,9 @@ def _labels(ax, extent, zoom: int, named=()) -> None:
     bigger places before smaller; a label that would overlap one before it is left out."""
     lon0, lon1, lat0, lat1 = extent
     renderer = ax.figure.canvas.get_renderer()
-    taken = []
+    # the scale bar's box and the north arrow, drawn above the labels: a name under them would show through
+    taken = [a.get_window_extent(renderer) for a in [*ax.patches, *ax.texts] if a.get_zorder() >= 6]
+    frame = ax.get_window_extent(renderer)  # a name cut by the frame is left out
     first = sorted({(p.lat, p.lon, p.name) for p in named})
     labels = [(lat, lon, text, 0, "village") for lat, lon, text in first]
     labels += [(lat, lon, text, 0, "country") for lat, lon, text in country_labels(lon0, lat0, lon1, lat1)]
@@ -103,13 +105,17 @@ def _labels(ax, extent, zoom: int, named=()) -> None:
             t = ax.text(lon, lat, "  " + text, fontsize=6.5 if town else 5.2, color="#222", va="center",
                         fontweight="bold" if town else "normal", path_effects=_HALO, zorder=4)
         box = t.get_window_extent(renderer)
-        if any(box.overlaps(other) for other in taken):
+        if any(box.overlaps(other) for other in taken) or not _inside(box, frame):
             t.remove()
             continue
         taken.append(box)
         if kind in ("town", "village"):
             ax.plot(lon, lat, marker="o", markersize=2.2 if kind == "town" else 1.6, color="#444", linestyle="none",
                     zorder=4)
+
+
+def _inside(box, frame) -> bool:
+    return frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
 
 
 def _holdings(ax, holdings: list[Holding]) -> None:
@@ -187,7 +193,7 @@ def _scale_bar(ax, extent) -> None:
 def _north_arrow(ax) -> None:
     ax.annotate("N", xy=(0.955, 0.95), xytext=(0.955, 0.85), xycoords="axes fraction", ha="center", va="center",
                 fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "-|>", "color": "#222", "linewidth": 1.2},
-                path_effects=_HALO)
+                path_effects=_HALO, zorder=7)
 
 
 def _legend(fig, holdings: list[Holding], statuses: set[str], *, changes: bool = False, bottom: float = 0.2) -> None:
