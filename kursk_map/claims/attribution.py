@@ -67,6 +67,7 @@ _NOT_A_SPEAKER = re.compile(
     re.IGNORECASE)
 # "the Ukrainian army general staff made no mention of the village but said": the speaker ends before its own verb
 _CLAUSE_AFTER = re.compile(r"\s+(?:made no|rejected|had not|has not|started to|points out|comes|came|but|as saying"
+                           r"|went on to|officially|also|again"
                            r"|and (?:backed|confirmed|supported))\b.*$",
                            re.IGNORECASE)
 _NO_SOURCE = re.compile(r"(?:the\s+|a\s+)?(?:latest\s+|new\s+)?(?:reports?|data|news|newspaper|outlet|battlefield|u"
@@ -150,7 +151,9 @@ def chain(found: list[Attribution], publisher: str | None) -> tuple[str, tuple[s
     outlet; failing that the publisher itself (the report's own voice).
     """
     strong = [a for a in found if not a.weak] or found
-    outlets = [_outlet_name(a.who) for a in strong if a.outlet]
+    # "This was reported by Censor.NET" in Censor.NET's own report: the name cut at its dot is the publisher
+    own = publisher.split(".")[0].lower() if publisher and "." in publisher else None
+    outlets = [_outlet_name(a.who) for a in strong if a.outlet and a.who.lower() != own]
     people = [a.who for a in strong if not a.outlet]
     links: list[str] = [publisher] if publisher else []
     for name in outlets + people[-1:]:

@@ -387,4 +387,6 @@ def _retold_source(article: Article) -> str | None:
     """"This is reported by Bloomberg": the outlet a whole report retells."""
     m = re.search(r"(?:^|[.\n]\s*)(?:This|That|It) (?:is|was) reported by (?:the )?([A-Z][\w .'-]{1,40}?)\s*[.\n]",
                   article.text[article.body_start:])
-    return m.group(1).strip() if m else None
+    own = (article.meta.publisher or "").lower()
+    # "This was reported by Censor.NET, citing ASTRA" in Censor.NET's own report: the outlet is its own source
+    return m.group(1).strip() if m and not own.startswith(m.group(1).strip().lower()) else None

@@ -64,3 +64,15 @@ def test_a_pronoun_speaker_is_the_person_named_before(gazetteer, second):
 def test_the_claimant_is_whoever_is_named_not_the_data_or_the_rest_of_the_clause(gazetteer, sentence, claimant):
     (c,) = [c for c in claims(sentence, gazetteer) if c.kind == "claim"]
     assert c.claimant == claimant
+
+
+def test_a_report_that_says_it_reported_something_is_its_own_source(gazetteer):
+    found = claims("Russian forces hold most of the Kursk region, a commander said. This was reported by Censor.NET, "
+                   "citing the outlet ASTRA.", gazetteer, publisher="Censor.NET")
+    assert {c.sources[0] for c in found} == {"Censor.NET"} and not any("Censor" in c.sources[1:] for c in found)
+
+
+def test_an_adverb_after_the_speaker_is_not_part_of_its_name(gazetteer):
+    (c,) = [c for c in claims("On Monday, 12 August, President Volodymyr Zelenskyy officially confirmed that Ukrainian "
+                              "forces were advancing in the Kursk region.", gazetteer) if c.kind == "claim"]
+    assert c.claimant == "President Volodymyr Zelenskyy"
