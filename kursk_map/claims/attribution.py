@@ -71,7 +71,8 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:made no|rejected|had not|has not|started to|p
                            r"|and (?:backed|confirmed|supported))\b.*$",
                            re.IGNORECASE)
 _NO_SOURCE = re.compile(r"(?:the\s+|a\s+)?(?:latest\s+|new\s+)?(?:reports?|data|news|newspaper|outlet|battlefield|u"
-                        r"|information|estimates?)|the|cent\b.*", re.IGNORECASE)
+                        r"|information|estimates?)|the|cent\b.*|as|it(?:\s+(?:was|is|has))?(?:\s+\w+ly)?|in its\b.*"
+                        r"|unverified", re.IGNORECASE)
 # "The ministry also released a video that it said showed ...": "it" is the one that released it.
 _SHOWN_BY = re.compile(r"^(?P<head>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:also\s+|has\s+|have\s+|had\s+)*"
                        r"(?:released|publish(?:ed|es)|posted|issued|shared|aired|broadcast|showed|presented)\s+"

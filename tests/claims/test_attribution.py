@@ -57,6 +57,7 @@ def test_a_pronoun_speaker_is_the_person_named_before(gazetteer, second):
 
 @pytest.mark.parametrize("sentence, claimant", [
     ("According to the latest data, Ukraine controls 1,300 square kilometres of the Kursk region.", "Example News"),
+    ("As noted, Russian forces are advancing in the Kursk region.", "Example News"),
     ("The Ukrainian army general staff made no mention of the village but said that its forces held Sudzha.",
      "the Ukrainian army general staff"),
     ("According to data from Russia's General Staff, Russian forces have retaken 800 square kilometres of the Kursk "
