@@ -79,7 +79,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
                  r"|(?:send|sends|sending|sent) (?:[\w,]+ ){0,3}?(?:troops|soldiers|forces|units) into"
                  r"|(?:(?<=to )|(?<=trying to )|(?<=tried to ))attack(?= (?:in|near|at|towards?)\b)"
                  r"|keep(?:s|ing)? up (?:a |the |its |their )?(?:[\w-]+ ){0,3}?(?:of )?(?:offensive|attacks|assaults)"
-                 r"|slic(?:e|ed|es|ing) through|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
+                 r"|slic(?:e|ed|es|ing) through|br(?:oke|eak|eaks|eaking) across|gain(?:ed|s|ing)? ground|mov(?:ed|es|ing) into|carv(?:e|ed|es|ing) (?:its|their|a) way"
                  r"|mop(?:s|ped|ping)? up|got to(?= (?-i:[A-Z]))"
                  r"|(?:had|have|has|made) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)+success(?:es)?"
                  r"|(?:achieved|scored) (?:[\x22“]?(?:any|some|minor|significant|tactical|limited|little)\s+)*success(?:es)?"

@@ -93,3 +93,10 @@ def test_a_border_crossing_dated_over_a_week_before_the_report_is_how_it_began(g
     (c,) = [c for c in claims("Ukrainian forces in the early hours of 6 August crossed the border into Russia's Kursk "
                               "Oblast.", gazetteer, date=date) if c.action == "advanced"]
     assert (c.kind, c.side) == (kind, "UA")
+
+
+def test_a_hold_kept_since_an_incursion_is_todays_news_not_the_incursions_date(gazetteer):
+    found = claims("Ukrainian troops broke across the border in a surprise incursion on Aug. 6 and have managed to "
+                   "keep hold of a part of the Kursk region since.", gazetteer, date="2025-01-07")
+    assert [(c.kind, c.action, str(c.as_of)) for c in found] == [
+        ("context", "advanced", "2024-08-06"), ("claim", "controls", "2025-01-07")]
