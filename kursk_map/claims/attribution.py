@@ -138,7 +138,8 @@ def _tidy(who: str) -> str:
                  r"prepared)\s+by\s+", "", who, flags=re.IGNORECASE)
     # "data from Russia's General Staff", "acting governor Smirnov's recent report to Putin": the body, the person
     who = re.sub(r"^(?:data|figures|information|reports?) from\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"['’]s\s+(?:recent\s+|latest\s+)?(?:report|statement|data|figures)\b.*$", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"['’]s\s+(?:recent\s+|latest\s+)?(?:report|statement|data|figures)\b.*$", "", who,
+                 flags=re.IGNORECASE)
     who = re.sub(r"['’]s?$", "", who)
     who = re.sub(r"\bDefense\b", "Defence", who)
     who = re.sub(r"^The\b", "the", who) if not is_outlet(who) else who

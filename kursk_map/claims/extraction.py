@@ -207,10 +207,10 @@ def _claims_in(text, sent, publisher, retold, anchor, anchor_basis, years, carry
         if lead is not None:  # "Russian forces are pushing forward in Ukraine ..., seizing an area": the same force
             side = sides.subject_side(text, kept[i - 1], sent.start, sent.end) or lead.side
             mentions = mentions if own_places[id(t)] else list(lead.place_mentions)
-        abroad = [m for m in sent.places if m.kind == "country" and m.place.country != "RU" and m.role == "location"]
+        ukraine = [m for m in sent.places if m.kind == "country" and m.place.country == "UA" and m.role == "location"]
         if t.action == "captured" and side == "RU" and carry is not None and mentions == [carry] \
-                and carry.place.country == "RU" and abroad:
-            mentions = abroad[:1]  # "driven back ... in Ukraine, but ... capturing 600 km²": a Russian capture abroad
+                and carry.place.country == "RU" and ukraine:
+            mentions = ukraine[:1]  # "driven back ... in Ukraine, but ... capturing 600 km²": a Russian capture abroad
         # "Russia has seized two villages in the Kursk region" is a capture, as the verb says (the guidelines);
         # the situation reads a capture of the side's own ground as a retaking
         action = t.action

@@ -209,7 +209,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue  # "Moscow tried to fend off the advance": an attempt to stop is no halt
         tried = attempt and _TRIED.match(attempt.group())
         if attempt and action in ("advanced", "captured", "recaptured") and (
-                not _ONGOING.match(attempt.group()) and not tried or _FAILED.search(text, start if tried else m.end(), end)):
+                not _ONGOING.match(attempt.group()) and not tried
+                or _FAILED.search(text, start if tried else m.end(), end)):
             action = "halted"  # "failed to advance", "tried ... but were pushed back"; a bare "had tried to enter": attack
         ongoing = bool(attempt) and action in ("advanced", "captured", "recaptured")
         if ongoing:

@@ -88,8 +88,8 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     right = [g for pos, g in forces if t.end < pos < t.end + 60]
     clause = clause_span(text, t, start, end)
     # The clause's forces before the verb, less those after a preposition ("took it from Russia").
-    subject = [g for pos, g in forces if clause[0] <= pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)
-               and not _IN.search(text, max(start, pos - 20), pos)]
+    subject = [g for pos, g in forces if clause[0] <= pos < t.start
+               and not _OBJECT.search(text, max(start, pos - 8), pos) and not _IN.search(text, max(start, pos - 20), pos)]
     if not subject and _ELIDED.fullmatch(text, clause[0], t.start):
         # "Russia ... has been advancing in eastern Ukraine - and took the town": the first verb's subject
         subject = [g for pos, g in forces if start <= pos < clause[0]

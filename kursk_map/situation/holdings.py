@@ -44,8 +44,8 @@ from kursk_map.situation.cells import THEATRE_REGIONS, theatre_cells
 from kursk_map.situation.ledger import Ledger, claim_date, claimant_group
 from kursk_map.situation.records import DERIVATIONS, Basis, Figure, Holding
 
-__all__ = ["Basis", "Holding", "Figure", "holdings_for", "in_theatre", "theatre_names", "KM2_PER_SETTLEMENT", "ALL", "INCURSION_ORIGIN",
-           "DERIVATIONS"]
+__all__ = ["Basis", "Holding", "Figure", "holdings_for", "in_theatre", "theatre_names", "KM2_PER_SETTLEMENT", "ALL",
+           "INCURSION_ORIGIN", "DERIVATIONS"]
 
 # Ukraine's own pairing of the two figures in one statement: 1,294 km² and 100 settlements
 # (Syrskyi, 2024-08-27; Kyiv Independent, "Russia redeploys 30,000 troops to Kursk Oblast
@@ -85,9 +85,9 @@ def holdings_for(reports: list[ArticleClaims], ledger: Ledger, gazetteer: Gazett
                     for r in reports for c in r.claims if c.kind == "claim" and claim_date(c, r) is not None),
                    key=lambda x: x[:5])
     voices = sorted({claimant_group(c.claimant) for *_, c, _ in items})
-    # Undated recaps ("initially seized about 1,376 km²") say how much a side once held: its peak.
     theatre = theatre_names(gazetteer)
     items = [x for x in items if in_theatre(x[5], theatre)]
+    # Undated recaps ("initially seized about 1,376 km²") say how much a side once held: its peak.
     recaps = [(claimant_group(c.claimant), c, r) for r in reports for c in r.claims
               if c.kind == "claim" and c.recap and claim_date(c, r) is None and _action(c) in ("controls", "captured")
               and in_theatre(c, theatre)]
@@ -114,11 +114,14 @@ def _holdings(voice, items, recaps, ledger, in_ledger, gazetteer, cells) -> list
         # The same figure for the same day, said twice (a ministry and its general, two outlets
         # retelling one statement), is one claim: "retook two villages" twice is not four.
         # A figure told by two voices a day apart ("liberated 10 settlements over the past two days", "on September
-        # 13 the ministry reported the liberation of 10 communities") is one event too, whatever places each names.
-        figure = (claim.area_km2, claim.settlement_count, claim.settlement_range, claim.fraction)
-        event = (claim.side, claim.action, *figure,
-                 () if any(x is not None for x in figure) else tuple(sorted({m.place.id for m in claim.place_mentions})))
-        days = (when - dt.timedelta(days=1), when, when + dt.timedelta(days=1)) if event[-1] == () else (when,)
+        # 13 the ministry reported the liberation of 10 communities") is one event too, whatever places each names,
+        # unless it says it is more ("two more villages").
+        size = (claim.area_km2, claim.settlement_count, claim.settlement_range, claim.fraction)
+        sized = any(x is not None for x in size)
+        places = () if sized else tuple(sorted({m.place.id for m in claim.place_mentions}))
+        event = (claim.side, claim.action, *size, places)
+        days = (when - dt.timedelta(days=1), when, when + dt.timedelta(days=1)) \
+            if sized and not _MORE.search(claim.quote) else (when,)
         repeated = any((d, *event) in told for d in days) and claim.geometry is None
         told.add((when, *event))
         moved = not repeated and _apply(claim, report, state, prefer_trackers=voice == ALL)
