@@ -213,6 +213,15 @@ def test_the_same_figure_told_a_day_apart_naming_different_places_counts_once(ga
     assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT)
 
 
+def test_more_ground_told_a_day_later_is_a_new_event(gazetteer):
+    s = situation(gazetteer,
+                  UA_1000_KM2,
+                  ("2024-09-12", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry "
+                                 "said."),
+                  ("2024-09-13", "Russian forces retook two more villages in the Kursk region, TASS said."))
+    assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 4 * KM2_PER_SETTLEMENT)
+
+
 def test_villages_retaken_since_are_a_total_off_the_peak(gazetteer):
     s = situation(gazetteer,
                   UA_1000_KM2,
