@@ -153,9 +153,7 @@ def chain(found: list[Attribution], publisher: str | None) -> tuple[str, tuple[s
     outlet; failing that the publisher itself (the report's own voice).
     """
     strong = [a for a in found if not a.weak] or found
-    # "This was reported by Censor.NET" in Censor.NET's own report: the name cut at its dot is the publisher
-    own = publisher.split(".")[0].lower() if publisher and "." in publisher else None
-    outlets = [_outlet_name(a.who) for a in strong if a.outlet and a.who.lower() != own]
+    outlets = [_outlet_name(a.who) for a in strong if a.outlet and not is_publisher(a.who, publisher)]
     people = [a.who for a in strong if not a.outlet]
     links: list[str] = [publisher] if publisher else []
     for name in outlets + people[-1:]:
@@ -169,6 +167,15 @@ def chain(found: list[Attribution], publisher: str | None) -> tuple[str, tuple[s
         claimant = publisher or "unknown publisher"
         links = links or ["unknown publisher"]
     return claimant, tuple(links)
+
+
+def is_publisher(name: str, publisher: str | None) -> bool:
+    """Whether ``name`` is the publisher itself, or its name cut at its dot ("This was reported by Censor.NET"
+    in Censor.NET's own report reads as "Censor")."""
+    if not publisher:
+        return False
+    name, publisher = name.strip().lower(), publisher.lower()
+    return name == publisher or "." in publisher and name == publisher.split(".")[0]
 
 
 def _outlet_name(who: str) -> str:

@@ -29,7 +29,7 @@ import re
 
 from kursk_map.articles.text import sentences
 from kursk_map.claims import clauses, ground, lexicon, sides
-from kursk_map.claims.attribution import Attribution, attributions, chain
+from kursk_map.claims.attribution import Attribution, attributions, chain, is_publisher
 from kursk_map.claims.dates import DateExpr, find_dates, infer_report_date, resolve, years_mentioned
 from kursk_map.claims.figures import find_areas, find_counts, find_fractions
 from kursk_map.claims.merging import merged
@@ -387,6 +387,4 @@ def _retold_source(article: Article) -> str | None:
     """"This is reported by Bloomberg": the outlet a whole report retells."""
     m = re.search(r"(?:^|[.\n]\s*)(?:This|That|It) (?:is|was) reported by (?:the )?([A-Z][\w .'-]{1,40}?)\s*[.\n]",
                   article.text[article.body_start:])
-    own = (article.meta.publisher or "").lower()
-    # "This was reported by Censor.NET, citing ASTRA" in Censor.NET's own report: the outlet is its own source
-    return m.group(1).strip() if m and not own.startswith(m.group(1).strip().lower()) else None
+    return m.group(1).strip() if m and not is_publisher(m.group(1), article.meta.publisher) else None

@@ -84,22 +84,22 @@ def side_of(text: str, t: Trigger, start: int, end: int, mentions, claimant: str
     asides = [(m.start(), m.end()) for m in ASIDE.finditer(text, start, end) if not (m.start() < t.start < m.end())]
     forces = [(pos, g) for pos, g in forces if g and not any(a <= pos < b for a, b in asides)]
     # forces named before the verb; "in eastern Ukraine" is where, not who
-    left = [g for pos, g in forces if pos < t.start and not _IN.search(text, max(start, pos - 20), pos)]
+    left = [g for pos, g in forces if pos < t.start and not _located(text, start, pos)]
     right = [g for pos, g in forces if t.end < pos < t.end + 60]
     clause = clause_span(text, t, start, end)
     # The clause's forces before the verb, less those after a preposition ("took it from Russia").
     subject = [g for pos, g in forces if clause[0] <= pos < t.start
-               and not _OBJECT.search(text, max(start, pos - 8), pos) and not _IN.search(text, max(start, pos - 20), pos)]
+               and not _OBJECT.search(text, max(start, pos - 8), pos) and not _located(text, start, pos)]
     if not subject and _ELIDED.fullmatch(text, clause[0], t.start):
         # "Russia ... has been advancing in eastern Ukraine - and took the town": the first verb's subject
         subject = [g for pos, g in forces if start <= pos < clause[0]
                    and not _OBJECT.search(text, max(start, pos - 8), pos)
-                   and not _IN.search(text, max(start, pos - 20), pos)][:1]
+                   and not _located(text, start, pos)][:1]
     before = text[max(clause[0], t.start - 60):t.start]
     by = re.match(r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}?", text[t.end:end])
     if t.text.split()[0].lower().endswith("ing") and _ADVERBIAL.search(text, max(start, t.start - 8), t.start):
         main = [(pos, g) for pos, g in forces if pos < t.start and not _OBJECT.search(text, max(start, pos - 8), pos)
-                and not _IN.search(text, max(start, pos - 20), pos)]
+                and not _located(text, start, pos)]
         # "Taking the Russians by surprise, Ukrainian forces ... by crossing": the troops named, not an object before
         troops = [g for pos, g in main if _TROOPS_AFTER.match(text, pos)]
         if main and t.action != "halted":
@@ -167,9 +167,14 @@ def opening_subject(text: str, start: int, end: int) -> str | None:
     return m.lastgroup if m is not None and m.lastgroup != "enemy" and _is_force(text, m, end) else None
 
 
+def _located(text: str, start: int, pos: int) -> bool:
+    """Whether the side word at ``pos`` names where ("in eastern Ukraine"), not who."""
+    return bool(_IN.search(text, max(start, pos - 20), pos))
+
+
 def names_a_force(text: str, start: int, end: int) -> bool:
     """Whether a force is named between ``start`` and ``end`` ("in eastern Ukraine" is a place, not a force)."""
-    return any(_is_force(text, m, end) and not _IN.search(text, max(0, m.start() - 20), m.start())
+    return any(_is_force(text, m, end) and not _located(text, 0, m.start())
                for m in _SIDE.finditer(text, start, end))
 
 
@@ -178,7 +183,7 @@ def subject_side(text: str, t: Trigger, start: int, end: int) -> str | None:
     clause = clause_span(text, t, start, end)
     found = [m.lastgroup for m in _SIDE.finditer(text, clause[0], t.start) if m.lastgroup != "enemy"
              and _is_force(text, m, end) and not _OBJECT.search(text, max(start, m.start() - 8), m.start())
-             and not _IN.search(text, max(start, m.start() - 20), m.start())]
+             and not _located(text, start, m.start())]
     return found[-1] if found else None
 
 

@@ -195,40 +195,25 @@ def test_claims_with_no_ground_are_listed_with_why(gazetteer):
     assert [n.reason for n in s.not_drawn] and all(n.reason for n in s.not_drawn)
 
 
-def test_the_same_figure_told_twice_for_one_day_counts_once(gazetteer):
-    s = situation(gazetteer,
-                  UA_1000_KM2,
-                  ("2024-10-02", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry said."),
-                  ("2024-10-02", "Russian forces retook two villages in the Kursk region, TASS said."))
-    assert ua(s, "2024-10-02").figure.km2 == pytest.approx(1000 - 2 * KM2_PER_SETTLEMENT)
-
-
-def test_the_same_figure_told_a_day_apart_naming_different_places_counts_once(gazetteer):
-    s = situation(gazetteer,
-                  UA_1000_KM2,
-                  ("2024-09-12", "Over the past two days Russian forces liberated 10 settlements in the Kursk region, the "
-                                 "Russian Defence Ministry said."),
-                  ("2024-09-13", "Russian forces liberated 10 settlements, among them Snagost and Apanasovka, TASS "
-                                 "said."))
-    assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 10 * KM2_PER_SETTLEMENT)
-
-
-def test_more_ground_told_a_day_later_is_a_new_event(gazetteer):
-    s = situation(gazetteer,
-                  UA_1000_KM2,
-                  ("2024-09-12", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry "
-                                 "said."),
-                  ("2024-09-13", "Russian forces retook two more villages in the Kursk region, TASS said."))
-    assert ua(s, "2024-09-13").figure.km2 == pytest.approx(1000 - 4 * KM2_PER_SETTLEMENT)
-
-
-def test_villages_retaken_since_are_a_total_off_the_peak(gazetteer):
-    s = situation(gazetteer,
-                  UA_1000_KM2,
-                  ("2024-09-20", "Russian forces retook 10 villages in the Kursk region, the Russian Defence Ministry "
-                                 "said."),
-                  ("2024-10-09", "Russia has since claimed to have retaken 12 villages in the Kursk region."))
-    assert ua(s, "2024-10-09").figure.km2 == pytest.approx(1000 - 12 * KM2_PER_SETTLEMENT)
+@pytest.mark.parametrize("lines, when, retaken", [
+    # the same figure said twice for one day (a ministry and an outlet retelling it) is one claim
+    ((("2024-10-02", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry said."),
+      ("2024-10-02", "Russian forces retook two villages in the Kursk region, TASS said.")), "2024-10-02", 2),
+    # told a day apart, each naming other places, it is still one event
+    ((("2024-09-12", "Over the past two days Russian forces liberated 10 settlements in the Kursk region, the "
+                     "Russian Defence Ministry said."),
+      ("2024-09-13", "Russian forces liberated 10 settlements, among them Snagost and Apanasovka, TASS said.")),
+     "2024-09-13", 10),
+    # "two more villages" a day later is a new event
+    ((("2024-09-12", "Russian forces retook two villages in the Kursk region, the Russian Defence Ministry said."),
+      ("2024-09-13", "Russian forces retook two more villages in the Kursk region, TASS said.")), "2024-09-13", 4),
+    # "has since retaken 12" is a total off the peak, not 12 more
+    ((("2024-09-20", "Russian forces retook 10 villages in the Kursk region, the Russian Defence Ministry said."),
+      ("2024-10-09", "Russia has since claimed to have retaken 12 villages in the Kursk region.")), "2024-10-09", 12),
+], ids=["twice-one-day", "a-day-apart", "more-a-day-later", "total-since"])
+def test_villages_retaken_come_off_the_figure_once_each(gazetteer, lines, when, retaken):
+    s = situation(gazetteer, UA_1000_KM2, *lines)
+    assert ua(s, when).figure.km2 == pytest.approx(1000 - retaken * KM2_PER_SETTLEMENT)
 
 
 def test_in_the_view_of_all_an_independent_trackers_size_stands_for_a_fortnight(gazetteer):
